@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Koa from 'koa';
+import Router from '@koa/router';
+import { sql } from 'drizzle-orm';
+import type { AppDeps } from './http/context';
+import { AppError, errors } from './http/errors';
+import { errorHandler, requestContext, securityHeaders } from './http/middleware';
+import { buildOpenApi } from './http/openapi';
+import { mountRoutes, type RouteSpec } from './http/route';
+import { serveH5 } from './http/static';
+import { modules } from './modules/index';
+
+const DEFAULT_H5_DIST = fileURLToPath(new URL('../../h5/dist/build/h5', import.meta.url));
+
+/** Builds the Koa application (no listening); used by main.ts and the integration tests. */
+export function createApp(deps: AppDeps): Koa {
+  const app = new Koa({ proxy: true });
+  app.keys = [deps.config.sessionSecret];
+  app.silent = true;
+  app.use(requestContext(deps.logger));
+  app.use(errorHandler());
+  app.use(securityHeaders());
+
+  const router = new Router();
+  router.get('/healthz', (ctx) => {
+    ctx.body = { ok: true };
+  });
+  router.get('/readyz', async (ctx) => {
+    try {
+      await deps.db.execute(sql`SELECT 1`);
+      ctx.body = { ok: true };
+    } catch {
+      ctx.status = 503;
+      ctx.body = { ok: false, error: { code: 'database_unavailable', message: '数据库暂时不可用' } };
+    }
+  });
+
+  const specs: RouteSpec[] = modules.flatMap((m) => m.routes);
+  const openApi = buildOpenApi(specs, { title: 'WeCom SCRM API', version: '0.1.0' });
+  router.get('/api/openapi.json', (ctx) => {
+    ctx.body = openApi;
+  });
+  mountRoutes(router, deps, specs);
+
+  app.use(router.routes());
+  app.use(router.allowedMethods({ throw: false }));
+  const h5Dist = deps.config.h5DistDir ?? DEFAULT_H5_DIST;
+  if (existsSync(h5Dist) || !deps.config.h5DistDir) app.use(serveH5(h5Dist));
+  app.use(async (ctx) => {
+    if (ctx.status === 405) {
+      throw new AppError(405, 'method_not_allowed', `此接口不支持 ${ctx.method} 方法`);
+    }
+    throw errors.routeNotFound();
+  });
+  return app;
+}

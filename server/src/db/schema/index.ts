@@ -1,0 +1,6 @@
+// The one entry of the schema: drizzle-kit and the db client read it. Add one line per aggregate.
+export * from './corps';
+export * from './org';
+export * from './sessions';
+export * from './audit';
+export * from './idempotency';

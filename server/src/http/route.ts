@@ -1,0 +1,197 @@
+import { createHash } from 'node:crypto';
+import type Router from '@koa/router';
+import type { Context } from 'koa';
+import { eq, and } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db } from '../db/client';
+import { idempotencyKeys } from '../db/schema/index';
+import { authenticate } from '../auth/sessions';
+import { loadScope, type DataScope } from '../auth/scope';
+import { writeAudit, type AuditEntry } from '../lib/audit';
+import type { Logger } from '../logger';
+import type { AppDeps, AuthUser } from './context';
+import { readJsonBody } from './body';
+import { AppError, errors, isDuplicateKey, sqlErrorCode } from './errors';
+import { parseInput } from './validate';
+
+type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
+type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
+
+/** What a handler receives: validated input, the caller, its data scope, a db handle (a transaction for writes). */
+export interface HandlerArgs<B, Q, P> {
+  ctx: Context;
+  deps: AppDeps;
+  db: Db;
+  body: B;
+  query: Q;
+  params: P;
+  /** The signed-in caller; throws 401 on routes with `auth: 'none'`. */
+  user: AuthUser;
+  /** The caller's data scope (own / department subtree / all), loaded once per request. */
+  scope: () => Promise<DataScope>;
+  audit: (entry: AuditEntry) => Promise<void>;
+  log: Logger;
+  requestId: string;
+}
+
+export interface RouteSpec<B extends z.ZodType | undefined = any, Q extends z.ZodType | undefined = any, P extends z.ZodType | undefined = any> {
+  method: Method;
+  path: string;
+  summary: string;
+  tags?: string[];
+  /** `session` (default) requires a signed-in user; `none` is public. */
+  auth?: 'session' | 'none';
+  /** How the body is read: JSON (default for writes), or left to the handler (`raw`). */
+  bodyType?: 'json' | 'raw';
+  body?: B;
+  query?: Q;
+  params?: P;
+  response?: z.ZodType;
+  /** HTTP status of success (default 200). */
+  status?: number;
+  /** Run in one database transaction (default: true for non-GET). */
+  transaction?: boolean;
+  /** Honour an `Idempotency-Key` header by replaying the stored answer (default: true for POST/PATCH). */
+  idempotent?: boolean;
+  /** Return the JSON body, or undefined after setting ctx.body/redirect yourself. */
+  handler: (args: HandlerArgs<Infer<B>, Infer<Q>, Infer<P>>) => Promise<unknown>;
+}
+
+/** Identity helper that keeps the schema generics for the handler's types. */
+export function defineRoute<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, P extends z.ZodType | undefined = undefined>(
+  spec: RouteSpec<B, Q, P>,
+): RouteSpec<B, Q, P> {
+  return spec;
+}
+
+const DEADLOCK_RETRIES = 3;
+
+async function runInTransaction<T>(deps: AppDeps, fn: (tx: Db) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await deps.db.transaction(async (tx) => fn(tx));
+    } catch (err) {
+      const code = sqlErrorCode(err);
+      const retriable = code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT';
+      if (!retriable || attempt >= DEADLOCK_RETRIES) throw err;
+    }
+  }
+}
+
+interface Replay {
+  status: number;
+  body: unknown;
+}
+class ReplayAnswer extends Error {
+  constructor(readonly replay: Replay) {
+    super('replay');
+  }
+}
+
+/** Reserves the key inside the transaction; a concurrent twin waits on the unique index, then replays. */
+async function reserveIdempotencyKey(deps: AppDeps, db: Db, user: AuthUser, key: string, hash: string): Promise<number> {
+  try {
+    const [row] = await db
+      .insert(idempotencyKeys)
+      .values({ corpId: user.corpId, userId: user.id, idemKey: key, requestHash: hash, createdAt: deps.now() })
+      .$returningId();
+    return row!.id;
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+    const [existing] = await deps.db
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.corpId, user.corpId), eq(idempotencyKeys.userId, user.id), eq(idempotencyKeys.idemKey, key)));
+    if (!existing) throw errors.conflict('idempotency_in_progress', '相同的请求正在处理中，请稍后重试');
+    if (existing.requestHash !== hash) {
+      throw errors.conflict('idempotency_key_reused', '该 Idempotency-Key 已用于另一个不同的请求');
+    }
+    if (existing.statusCode == null) throw errors.conflict('idempotency_in_progress', '相同的请求正在处理中，请稍后重试');
+    throw new ReplayAnswer({ status: existing.statusCode, body: existing.response });
+  }
+}
+
+/** Mounts route specs on a router: auth → validate → (transaction + idempotency) → handler. */
+export function mountRoutes(router: Router, deps: AppDeps, specs: RouteSpec[]): void {
+  for (const spec of specs) {
+    const isWrite = spec.method !== 'get';
+    const useTx = spec.transaction ?? isWrite;
+    const useIdem = spec.idempotent ?? (spec.method === 'post' || spec.method === 'patch');
+    router[spec.method](spec.path, async (ctx: Context) => {
+      const state = ctx.state as { requestId: string; log: Logger; user?: AuthUser };
+      if (spec.auth !== 'none') state.user = await authenticate(deps, ctx);
+      const user = state.user;
+      const rawBody = isWrite && spec.bodyType !== 'raw' ? await readJsonBody(ctx) : undefined;
+      const body = spec.body ? parseInput(spec.body, rawBody, 'body') : rawBody;
+      const query = spec.query ? parseInput(spec.query, ctx.query, 'query') : undefined;
+      const params = spec.params ? parseInput(spec.params, ctx.params, 'params') : undefined;
+
+      let scopePromise: Promise<DataScope> | undefined;
+      const makeArgs = (db: Db): HandlerArgs<any, any, any> => ({
+        ctx,
+        deps,
+        db,
+        body,
+        query,
+        params,
+        get user(): AuthUser {
+          if (!user) throw errors.unauthenticated();
+          return user;
+        },
+        scope: () => {
+          if (!user) throw errors.unauthenticated();
+          scopePromise ??= loadScope(deps.db, user);
+          return scopePromise;
+        },
+        audit: (entry) => {
+          if (!user) throw new Error('audit needs a signed-in user');
+          return writeAudit(db, { ...entry, corpId: user.corpId, userId: user.id, requestId: state.requestId, at: deps.now() });
+        },
+        log: state.log,
+        requestId: state.requestId,
+      });
+
+      const idemKey = useIdem && user ? ctx.get('idempotency-key').trim() : '';
+      if (idemKey.length > 128) throw errors.badRequest('invalid_idempotency_key', 'Idempotency-Key 最长 128 个字符');
+      let result: unknown;
+      const status = spec.status ?? 200;
+      try {
+        if (useTx) {
+          result = await runInTransaction(deps, async (tx) => {
+            let keyId: number | undefined;
+            if (idemKey && user) {
+              const hash = createHash('sha256')
+                .update(`${spec.method} ${ctx.path}\n${JSON.stringify(rawBody ?? null)}`)
+                .digest('hex');
+              keyId = await reserveIdempotencyKey(deps, tx, user, idemKey, hash);
+            }
+            const out = await spec.handler(makeArgs(tx));
+            if (keyId !== undefined) {
+              await tx
+                .update(idempotencyKeys)
+                .set({ statusCode: status, response: out ?? null })
+                .where(eq(idempotencyKeys.id, keyId));
+            }
+            return out;
+          });
+        } else {
+          result = await spec.handler(makeArgs(deps.db));
+        }
+      } catch (err) {
+        if (err instanceof ReplayAnswer) {
+          ctx.status = err.replay.status;
+          ctx.body = err.replay.body;
+          ctx.set('Idempotent-Replayed', 'true');
+          return;
+        }
+        throw err;
+      }
+      if (result !== undefined) {
+        ctx.status = status;
+        ctx.body = result;
+      }
+    });
+  }
+}
+
+export { AppError };

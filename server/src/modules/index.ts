@@ -1,0 +1,8 @@
+import { authRoutes } from '../auth/routes';
+import type { AppModule } from './types';
+
+/**
+ * Every module of the server, in dependency order (seeds run in this order).
+ * Add one line per module; nothing else needs editing to mount routes, workers or seeds.
+ */
+export const modules: AppModule[] = [{ name: 'auth', routes: authRoutes }];
