@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Koa from 'koa';
 import Router from '@koa/router';
@@ -46,7 +45,7 @@ export function createApp(deps: AppDeps): Koa {
   app.use(router.routes());
   app.use(router.allowedMethods({ throw: false }));
   const h5Dist = deps.config.h5DistDir ?? DEFAULT_H5_DIST;
-  if (existsSync(h5Dist) || !deps.config.h5DistDir) app.use(serveH5(h5Dist));
+  app.use(serveH5(h5Dist));
   app.use(async (ctx) => {
     if (ctx.status === 405) {
       throw new AppError(405, 'method_not_allowed', `此接口不支持 ${ctx.method} 方法`);
