@@ -4,3 +4,4 @@ export * from './org';
 export * from './sessions';
 export * from './audit';
 export * from './idempotency';
+export * from './wecom';
