@@ -5,3 +5,4 @@ export * from './sessions';
 export * from './audit';
 export * from './idempotency';
 export * from './wecom';
+export * from './wecom-platform';

@@ -68,3 +68,32 @@ export const externalContactFollows = mysqlTable(
     index('external_contact_follows_user_idx').on(t.corpId, t.userId),
   ],
 );
+
+/** A lead/customer timeline entry about an external contact (added, removed, transfer failed…), written from callbacks. */
+export const externalContactEvents = mysqlTable(
+  'external_contact_events',
+  {
+    id: pk(),
+    corpId: ref('corp_id')
+      .notNull()
+      .references(() => corps.id),
+    externalContactId: ref('external_contact_id')
+      .notNull()
+      .references(() => externalContacts.id),
+    userId: ref('user_id').references(() => users.id),
+    wecomUserId: varchar('wecom_user_id', { length: 64 }),
+    /** e.g. added, employee_deleted, customer_deleted, transfer_fail, transfer_requested. */
+    kind: varchar('kind', { length: 32 }).notNull(),
+    /** Human sentence (Chinese) shown on the timeline. */
+    message: varchar('message', { length: 500 }).notNull(),
+    /** Makes the entry idempotent when an inbox event is reprocessed (e.g. `inbox:123`). */
+    sourceKey: varchar('source_key', { length: 96 }).notNull(),
+    createdAt: utc('created_at').notNull(),
+  },
+  (t) => [
+    // serves: one entry per source event (reprocessing writes nothing new)
+    uniqueIndex('external_contact_events_source_uq').on(t.corpId, t.sourceKey),
+    // serves: the timeline of one external contact
+    index('external_contact_events_contact_idx').on(t.externalContactId, t.createdAt),
+  ],
+);
