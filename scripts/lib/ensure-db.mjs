@@ -50,6 +50,7 @@ async function startPrivateMariadb() {
     step(`Initialising a private MariaDB in ${dataDir}`);
     const installDb = hasCommand('mariadb-install-db') ? 'mariadb-install-db' : 'mysql_install_db';
     run(installDb, [
+      '--no-defaults',
       `--datadir=${dataDir}`,
       '--auth-root-authentication-method=normal',
       '--skip-test-db',
