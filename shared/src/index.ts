@@ -9,3 +9,7 @@ export * from './contacts';
 export * from './pools';
 export * from './followups';
 export * from './leads';
+export * from './approvals';
+export * from './expenses';
+export * from './files';
+export * from './reports';

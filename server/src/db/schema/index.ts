@@ -12,3 +12,7 @@ export * from './contacts';
 export * from './leads';
 export * from './follow_ups';
 export * from './ownership_actions';
+export * from './approvals';
+export * from './files';
+export * from './expenses';
+export * from './reports';
