@@ -40,7 +40,7 @@ CREATE TABLE `external_contacts` (
 );
 --> statement-breakpoint
 ALTER TABLE `external_contact_follows` ADD CONSTRAINT `external_contact_follows_corp_id_corps_id_fk` FOREIGN KEY (`corp_id`) REFERENCES `corps`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE `external_contact_follows` ADD CONSTRAINT `external_contact_follows_external_contact_id_external_contacts_id_fk` FOREIGN KEY (`external_contact_id`) REFERENCES `external_contacts`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE `external_contact_follows` ADD CONSTRAINT `ext_contact_follows_contact_fk` FOREIGN KEY (`external_contact_id`) REFERENCES `external_contacts`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `external_contact_follows` ADD CONSTRAINT `external_contact_follows_user_id_users_id_fk` FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `external_contacts` ADD CONSTRAINT `external_contacts_corp_id_corps_id_fk` FOREIGN KEY (`corp_id`) REFERENCES `corps`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX `external_contact_follows_user_idx` ON `external_contact_follows` (`corp_id`,`user_id`);

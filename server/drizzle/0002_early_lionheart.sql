@@ -110,7 +110,7 @@ CREATE TABLE `wecom_transfers` (
 );
 --> statement-breakpoint
 ALTER TABLE `external_contact_events` ADD CONSTRAINT `external_contact_events_corp_id_corps_id_fk` FOREIGN KEY (`corp_id`) REFERENCES `corps`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE `external_contact_events` ADD CONSTRAINT `external_contact_events_external_contact_id_external_contacts_id_fk` FOREIGN KEY (`external_contact_id`) REFERENCES `external_contacts`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE `external_contact_events` ADD CONSTRAINT `ext_contact_events_contact_fk` FOREIGN KEY (`external_contact_id`) REFERENCES `external_contacts`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `external_contact_events` ADD CONSTRAINT `external_contact_events_user_id_users_id_fk` FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `wecom_group_chats` ADD CONSTRAINT `wecom_group_chats_corp_id_corps_id_fk` FOREIGN KEY (`corp_id`) REFERENCES `corps`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `wecom_group_chats` ADD CONSTRAINT `wecom_group_chats_owner_user_id_users_id_fk` FOREIGN KEY (`owner_user_id`) REFERENCES `users`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -1,4 +1,4 @@
-import { index, int, mysqlEnum, mysqlTable, tinyint, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
+import { foreignKey, index, int, mysqlEnum, mysqlTable, tinyint, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import { json, pk, ref, timestamps, utc } from '../columns';
 import { corps } from './corps';
 import { users } from './org';
@@ -44,9 +44,7 @@ export const externalContactFollows = mysqlTable(
     corpId: ref('corp_id')
       .notNull()
       .references(() => corps.id),
-    externalContactId: ref('external_contact_id')
-      .notNull()
-      .references(() => externalContacts.id),
+    externalContactId: ref('external_contact_id').notNull(),
     wecomUserId: varchar('wecom_user_id', { length: 64 }).notNull(),
     userId: ref('user_id').references(() => users.id),
     remark: varchar('remark', { length: 100 }),
@@ -62,6 +60,8 @@ export const externalContactFollows = mysqlTable(
     ...timestamps(),
   },
   (t) => [
+    // MySQL identifiers stop at 64 characters: the generated FK name would be longer.
+    foreignKey({ name: 'ext_contact_follows_contact_fk', columns: [t.externalContactId], foreignColumns: [externalContacts.id] }),
     // serves: upsert per (contact, employee) from callbacks and sync
     uniqueIndex('external_contact_follows_uq').on(t.externalContactId, t.wecomUserId),
     // serves: an employee's external contacts
@@ -77,9 +77,7 @@ export const externalContactEvents = mysqlTable(
     corpId: ref('corp_id')
       .notNull()
       .references(() => corps.id),
-    externalContactId: ref('external_contact_id')
-      .notNull()
-      .references(() => externalContacts.id),
+    externalContactId: ref('external_contact_id').notNull(),
     userId: ref('user_id').references(() => users.id),
     wecomUserId: varchar('wecom_user_id', { length: 64 }),
     /** e.g. added, employee_deleted, customer_deleted, transfer_fail, transfer_requested. */
@@ -91,6 +89,7 @@ export const externalContactEvents = mysqlTable(
     createdAt: utc('created_at').notNull(),
   },
   (t) => [
+    foreignKey({ name: 'ext_contact_events_contact_fk', columns: [t.externalContactId], foreignColumns: [externalContacts.id] }),
     // serves: one entry per source event (reprocessing writes nothing new)
     uniqueIndex('external_contact_events_source_uq').on(t.corpId, t.sourceKey),
     // serves: the timeline of one external contact
