@@ -1,8 +1,14 @@
 import { authRoutes } from '../auth/routes';
 import type { AppModule } from './types';
+import { approvalsModule } from './approvals/module';
+import { filesModule } from './files/module';
 
 /**
  * Every module of the server, in dependency order (seeds run in this order).
  * Add one line per module; nothing else needs editing to mount routes, workers or seeds.
  */
-export const modules: AppModule[] = [{ name: 'auth', routes: authRoutes }];
+export const modules: AppModule[] = [
+  { name: 'auth', routes: authRoutes },
+  approvalsModule,
+  filesModule,
+];

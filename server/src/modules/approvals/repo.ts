@@ -1,0 +1,96 @@
+import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import type { ApprovalBox, ApprovalDocType, ApprovalItem } from '@scrm/shared';
+import type { Db } from '../../db/client';
+import { approvalCc, approvalFlows, approvalHistory, approvalInstances, approvalSteps, approvalTasks, users } from '../../db/schema/index';
+import { idStr } from '../../lib/ids';
+import { toIso } from '../../lib/time';
+import type { Instance } from './engine';
+
+const DONE_TASK = ['approved', 'rejected', 'returned', 'transferred'] as const;
+
+/** One page of a box (todo / mine / cc / done) of a user, newest instance first. */
+export async function listBox(db: Db, corpId: number, userId: number, box: ApprovalBox, docType: ApprovalDocType | undefined, limit: number, beforeId: number | null) {
+  const conds: SQL[] = [eq(approvalInstances.corpId, corpId)];
+  if (docType) conds.push(eq(approvalInstances.docType, docType));
+  if (beforeId != null) conds.push(lt(approvalInstances.id, beforeId));
+  const taskIn = (statuses: readonly string[]) =>
+    inArray(
+      approvalInstances.id,
+      db
+        .select({ id: approvalTasks.instanceId })
+        .from(approvalTasks)
+        .where(and(eq(approvalTasks.corpId, corpId), eq(approvalTasks.approverId, userId), inArray(approvalTasks.status, statuses as never[]))),
+    );
+  switch (box) {
+    case 'todo':
+      conds.push(eq(approvalInstances.status, 'pending'), taskIn(['pending']));
+      break;
+    case 'mine':
+      conds.push(eq(approvalInstances.applicantId, userId));
+      break;
+    case 'cc':
+      conds.push(
+        inArray(
+          approvalInstances.id,
+          db.select({ id: approvalCc.instanceId }).from(approvalCc).where(and(eq(approvalCc.corpId, corpId), eq(approvalCc.userId, userId))),
+        ),
+      );
+      break;
+    case 'done':
+      conds.push(taskIn(DONE_TASK));
+      break;
+  }
+  const rows = await db
+    .select({ inst: approvalInstances, applicantName: users.name, definition: approvalFlows.definition })
+    .from(approvalInstances)
+    .innerJoin(users, eq(users.id, approvalInstances.applicantId))
+    .innerJoin(approvalFlows, eq(approvalFlows.id, approvalInstances.flowId))
+    .where(and(...conds))
+    .orderBy(desc(approvalInstances.id))
+    .limit(limit + 1);
+  return rows;
+}
+
+export function presentItem(inst: Instance, applicantName: string, stepName: string | null): ApprovalItem {
+  return {
+    id: idStr(inst.id),
+    docType: inst.docType as ApprovalDocType,
+    docId: idStr(inst.docId),
+    title: inst.title,
+    summary: inst.summary,
+    amount: inst.amount == null ? null : { amount: inst.amount, currency: inst.currency },
+    status: inst.status,
+    applicant: { id: idStr(inst.applicantId), name: applicantName },
+    currentStep: inst.currentStep == null ? null : { index: inst.currentStep, name: stepName ?? '' },
+    createdAt: toIso(inst.createdAt),
+    updatedAt: toIso(inst.updatedAt),
+    decidedAt: toIso(inst.decidedAt),
+  };
+}
+
+export async function instanceParts(db: Db, instanceId: number) {
+  const [steps, tasks, cc, history] = await Promise.all([
+    db.select().from(approvalSteps).where(eq(approvalSteps.instanceId, instanceId)).orderBy(asc(approvalSteps.round), asc(approvalSteps.stepIndex)),
+    db.select().from(approvalTasks).where(eq(approvalTasks.instanceId, instanceId)).orderBy(asc(approvalTasks.id)),
+    db.select({ userId: approvalCc.userId }).from(approvalCc).where(eq(approvalCc.instanceId, instanceId)).orderBy(asc(approvalCc.id)),
+    db.select().from(approvalHistory).where(eq(approvalHistory.instanceId, instanceId)).orderBy(asc(approvalHistory.id)),
+  ]);
+  return { steps, tasks, cc, history };
+}
+
+export async function userNames(db: Db, ids: (number | null)[]): Promise<Map<number, string>> {
+  const uniq = [...new Set(ids.filter((i): i is number => i != null))];
+  if (!uniq.length) return new Map();
+  const rows = await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, uniq));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** True when the user is a CC of the instance. */
+export async function isCc(db: Db, instanceId: number, userId: number): Promise<boolean> {
+  const [row] = await db
+    .select({ n: sql<number>`1` })
+    .from(approvalCc)
+    .where(and(eq(approvalCc.instanceId, instanceId), eq(approvalCc.userId, userId)))
+    .limit(1);
+  return !!row;
+}
