@@ -1,5 +1,6 @@
 import { authRoutes } from '../auth/routes';
 import type { AppModule } from './types';
+import { wecomModule } from '../wecom/module';
 import { approvalsModule } from './approvals/module';
 import { filesModule } from './files/module';
 
@@ -9,6 +10,7 @@ import { filesModule } from './files/module';
  */
 export const modules: AppModule[] = [
   { name: 'auth', routes: authRoutes },
+  wecomModule,
   approvalsModule,
   filesModule,
 ];

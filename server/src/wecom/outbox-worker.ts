@@ -1,0 +1,103 @@
+import { randomBytes } from 'node:crypto';
+import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import type { WecomAppMessage } from '@scrm/shared';
+import { corps, wecomOutbox } from '../db/schema/index';
+import type { AppDeps } from '../http/context';
+import { wecomClient } from './client';
+import { WecomApiError, WecomConfigError, WecomRateLimitError } from './errors';
+
+export const OUTBOX_MAX_ATTEMPTS = 6;
+const LEASE_MS = 60_000;
+
+type Row = typeof wecomOutbox.$inferSelect;
+
+async function claim(deps: AppDeps, limit: number): Promise<Row[]> {
+  const now = deps.now();
+  return deps.db.transaction(async (tx) => {
+    const rows = await tx
+      .select()
+      .from(wecomOutbox)
+      .where(and(inArray(wecomOutbox.status, ['pending', 'processing']), lte(wecomOutbox.nextAttemptAt, now)))
+      .orderBy(asc(wecomOutbox.nextAttemptAt))
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    if (rows.length) {
+      await tx
+        .update(wecomOutbox)
+        .set({ status: 'processing', nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
+        .where(inArray(wecomOutbox.id, rows.map((r) => r.id)));
+    }
+    return rows;
+  });
+}
+
+/** Sends one message; a crash between send and the "done" mark resends it (at least once). */
+async function send(deps: AppDeps, row: Row): Promise<boolean> {
+  try {
+    const [corp] = await deps.db.select({ wecomCorpId: corps.wecomCorpId }).from(corps).where(eq(corps.id, row.corpId));
+    if (corp?.wecomCorpId !== deps.config.wecom.corpId) throw new Error('outbox row of a corp this server has no credentials for');
+    const res = await wecomClient(deps).sendMessage(row.toUsers, row.message as unknown as WecomAppMessage);
+    await deps.db
+      .update(wecomOutbox)
+      .set({ status: 'done', sentAt: deps.now(), msgId: res.msgid ?? null, responseCode: res.response_code ?? null, lastError: null })
+      .where(eq(wecomOutbox.id, row.id));
+    return true;
+  } catch (err) {
+    const attempts = row.attempts + 1;
+    const permanent = err instanceof WecomConfigError || (err instanceof WecomApiError && [40058, 81013, 82001].includes(err.errcode));
+    const dead = permanent || attempts >= OUTBOX_MAX_ATTEMPTS;
+    const wait = err instanceof WecomRateLimitError ? err.retryAfterMs : Math.min(3600_000, 5_000 * 2 ** (attempts - 1));
+    await deps.db
+      .update(wecomOutbox)
+      .set({
+        status: dead ? 'dead' : 'pending',
+        attempts,
+        lastError: (err instanceof Error ? err.message : String(err)).slice(0, 2000),
+        nextAttemptAt: new Date(deps.now().getTime() + wait),
+      })
+      .where(eq(wecomOutbox.id, row.id));
+    return false;
+  }
+}
+
+/** Sends every due message now (tests; WORKERS=off). */
+export async function drainOutbox(deps: AppDeps): Promise<{ sent: number; failed: number }> {
+  let sent = 0;
+  let failed = 0;
+  for (;;) {
+    const rows = await claim(deps, 20);
+    if (!rows.length) return { sent, failed };
+    for (const r of rows) ((await send(deps, r)) ? sent++ : failed++);
+  }
+}
+
+export function startOutboxWorker(deps: AppDeps, opts: { idleMs?: number } = {}) {
+  let running = true;
+  let wake: (() => void) | undefined;
+  const id = randomBytes(3).toString('hex');
+  const loop = (async () => {
+    while (running) {
+      let n = 0;
+      try {
+        const rows = await claim(deps, 20);
+        n = rows.length;
+        for (const r of rows) await send(deps, r);
+      } catch (err) {
+        deps.logger.error({ worker: id, err: err instanceof Error ? err.message : String(err) }, 'outbox worker cycle failed');
+      }
+      if (!n && running) await new Promise<void>((r) => ((wake = r), setTimeout(r, opts.idleMs ?? 500)));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      wake?.();
+      await loop;
+    },
+  };
+}
+
+/** Marks a button_interaction card done for the users (e.g. "已同意"); the response_code comes from the event. */
+export async function completeTemplateCard(deps: AppDeps, input: { userids: string[]; responseCode: string; replaceName: string }): Promise<void> {
+  await wecomClient(deps).updateTemplateCard(input);
+}
