@@ -13,3 +13,6 @@ export * from './approvals';
 export * from './expenses';
 export * from './files';
 export * from './reports';
+export * from './catalog';
+export * from './opportunities';
+export * from './quotes';

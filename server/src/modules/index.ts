@@ -3,6 +3,9 @@ import type { AppModule } from './types';
 import { wecomModule } from '../wecom/module';
 import { approvalsModule } from './approvals/module';
 import { filesModule } from './files/module';
+import { catalogModule } from './catalog/module';
+import { opportunitiesModule } from './opportunities/module';
+import { quotesModule } from './quotes/module';
 
 /**
  * Every module of the server, in dependency order (seeds run in this order).
@@ -13,4 +16,7 @@ export const modules: AppModule[] = [
   wecomModule,
   approvalsModule,
   filesModule,
+  catalogModule,
+  opportunitiesModule,
+  quotesModule,
 ];

@@ -16,3 +16,6 @@ export * from './approvals';
 export * from './files';
 export * from './expenses';
 export * from './reports';
+export * from './catalog';
+export * from './opportunities';
+export * from './quotes';

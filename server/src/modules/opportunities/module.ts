@@ -1,0 +1,12 @@
+import type { AppModule } from '../types';
+import { opportunityDetailRoutes } from './detail-routes';
+import { pipelineRoutes } from './pipeline';
+import { opportunityRoutes } from './routes';
+import { seedOpportunitiesDemo } from './seed';
+
+/** Opportunities: stage engine, lines, contacts (relationship map), sales support, pipeline. */
+export const opportunitiesModule: AppModule = {
+  name: 'opportunities',
+  routes: [...opportunityRoutes, ...opportunityDetailRoutes, ...pipelineRoutes],
+  seedDemo: seedOpportunitiesDemo,
+};

@@ -1,0 +1,194 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import {
+  idParams,
+  linesBody,
+  listResponse,
+  moveStageBody,
+  opportunityBody,
+  opportunityListQuery,
+  opportunityOut,
+  opportunityPatch,
+  stageHistoryOut,
+  stageSetBody,
+  stageSetOut,
+} from '@scrm/shared';
+import { contacts, opportunities, opportunityContacts, stageSets } from '../../db/schema/index';
+import { errors } from '../../http/errors';
+import { defineRoute, type RouteSpec } from '../../http/route';
+import { decodeCursor, encodeCursor, idNum, idStr, idStrOrNull } from '../../lib/ids';
+import { toIso } from '../../lib/time';
+import { refreshCustomerRollups } from '../customers/rollups';
+import * as repo from './repo';
+import * as svc from './service';
+import { assertMoveAllowed, insertStageSet, presentStageSet, stageSetFor, stagesOf } from './stages';
+
+const tags = ['opportunities'];
+
+const listStageSets = defineRoute({
+  method: 'get', path: '/api/stage-sets', summary: 'Stage sets per business line with their stages (the default set is created on first use)', tags,
+  response: z.object({ items: z.array(stageSetOut) }),
+  handler: async ({ db, user }) => {
+    await stageSetFor(db, user.corpId, null);
+    const sets = await db.select().from(stageSets).where(eq(stageSets.corpId, user.corpId)).limit(100);
+    return { items: await Promise.all(sets.map(async (s) => presentStageSet(s, await stagesOf(db, s.id)))) };
+  },
+});
+
+const createStageSet = defineRoute({
+  method: 'post', path: '/api/stage-sets', summary: 'Create a stage set for a business line (admin)', tags, status: 201,
+  body: stageSetBody, response: stageSetOut,
+  handler: async ({ db, user, body, audit }) => {
+    if (user.role !== 'admin') throw errors.forbidden('只有管理员可以配置商机阶段');
+    const [dup] = await db.select({ id: stageSets.id }).from(stageSets).where(and(eq(stageSets.corpId, user.corpId), eq(stageSets.businessLine, body.businessLine)));
+    if (dup) throw errors.conflict('business_line_taken', `业务线「${body.businessLine}」已有阶段模板`);
+    const id = await insertStageSet(db, user.corpId, body);
+    const set = (await db.select().from(stageSets).where(eq(stageSets.id, id)))[0]!;
+    const out = presentStageSet(set, await stagesOf(db, id));
+    await audit({ action: 'create', entityType: 'stage_set', entityId: id, after: out });
+    return out;
+  },
+});
+
+const list = defineRoute({
+  method: 'get', path: '/api/opportunities', summary: 'Opportunities in the caller’s data scope (keyset by last update)', tags,
+  query: opportunityListQuery, response: listResponse(opportunityOut),
+  handler: async ({ db, query, scope }) => {
+    const cur = decodeCursor(query.cursor);
+    if (query.cursor && (!cur || cur.length !== 2)) throw errors.badRequest('invalid_cursor', 'cursor 无效');
+    const rows = await repo.list(db, await scope(), {
+      listScope: query.scope, q: query.q, status: query.status, businessLine: query.businessLine,
+      customerId: query.customerId ? idNum(query.customerId) : undefined,
+      stageId: query.stageId ? idNum(query.stageId) : undefined,
+      after: cur ? { updatedAt: new Date(Number(cur[0])), id: Number(cur[1]) } : undefined,
+      limit: query.limit,
+    });
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1)?.o;
+    return { items: page.map((r) => svc.presentOpportunity(r)), nextCursor: rows.length > query.limit && last ? encodeCursor([last.updatedAt.getTime(), last.id]) : null };
+  },
+});
+
+const get = defineRoute({
+  method: 'get', path: '/api/opportunities/:id', summary: 'One opportunity with its lines', tags,
+  params: idParams, response: opportunityOut,
+  handler: async ({ db, params, scope }) => svc.getOpportunity(db, await scope(), idNum(params.id)),
+});
+
+const create = defineRoute({
+  method: 'post', path: '/api/opportunities', summary: 'Create an opportunity for a customer; owner = the customer’s owner', tags, status: 201,
+  body: opportunityBody, response: opportunityOut,
+  handler: async ({ db, body, user, scope, deps, audit }) => {
+    const s = await scope();
+    const customer = await svc.customerForOpportunity(db, s, idNum(body.customerId));
+    if (body.lines?.length && body.amount !== undefined) throw errors.conflict('amount_from_lines', '有商机明细时金额由明细汇总，不能手工填写');
+    const set = await stageSetFor(db, user.corpId, body.businessLine);
+    const first = (await stagesOf(db, set.id)).find((st) => st.kind === 'open')!;
+    const now = deps.now();
+    const [ins] = await db.insert(opportunities).values({
+      corpId: user.corpId, customerId: customer.id, ownerId: customer.ownerId!, name: body.name, stageSetId: set.id, stageId: first.id,
+      winRate: first.winRate, amount: body.amount ?? 0, amountManual: body.amount !== undefined, currency: body.currency,
+      expectedCloseDate: body.expectedCloseDate ?? null, businessLine: body.businessLine ?? null, source: body.source ?? null,
+      need: body.need ?? null, painPoints: body.painPoints ?? null, budget: body.budget ?? null, stageEnteredAt: now, createdBy: user.id, createdAt: now, updatedAt: now,
+    }).$returningId();
+    const o = (await repo.findVisible(db, s, ins!.id))!;
+    if (body.lines?.length) await svc.replaceLines(db, o, body.lines, now);
+    for (const cid of new Set(body.contactIds ?? [])) {
+      const [c] = await db.select({ id: contacts.id }).from(contacts).where(and(eq(contacts.id, idNum(cid)), eq(contacts.customerId, customer.id)));
+      if (!c) throw errors.badRequest('contact_not_found', '联系人不存在或不属于该客户');
+      await db.insert(opportunityContacts).values({ corpId: user.corpId, opportunityId: o.id, contactId: c.id, role: 'other' });
+    }
+    await svc.recordStageEntry(db, o, null, first.id, user.id, now, null);
+    await refreshCustomerRollups(db, user.corpId, customer.id);
+    const out = await svc.getOpportunity(db, s, o.id);
+    await audit({ action: 'create', entityType: 'opportunity', entityId: o.id, after: out });
+    return out;
+  },
+});
+
+const patch = defineRoute({
+  method: 'patch', path: '/api/opportunities/:id', summary: 'Edit an opportunity (amount only while it has no lines)', tags,
+  params: idParams, body: opportunityPatch, response: opportunityOut,
+  handler: async ({ db, body, params, scope, deps, audit }) => {
+    const s = await scope();
+    const o = await svc.loadForWrite(db, s, idNum(params.id));
+    const before = await svc.getOpportunity(db, s, o.id);
+    if (body.amount !== undefined && before.lines!.length) throw errors.conflict('amount_from_lines', '商机已有明细，金额由明细汇总，不能手工修改');
+    if (body.businessLine !== undefined && body.businessLine !== o.businessLine) {
+      const set = await stageSetFor(db, o.corpId, body.businessLine);
+      if (set.id !== o.stageSetId) throw errors.conflict('stage_set_change_not_allowed', '更换业务线会改变阶段模板，请新建商机');
+    }
+    const { amount, checklist, ...rest } = body;
+    await db.update(opportunities).set({
+      ...rest,
+      ...(amount !== undefined ? { amount, amountManual: true } : {}),
+      ...(checklist ? { checklist: { ...o.checklist, ...checklist } } : {}),
+      updatedAt: deps.now(),
+    }).where(eq(opportunities.id, o.id));
+    if (amount !== undefined) await refreshCustomerRollups(db, o.corpId, o.customerId);
+    const after = await svc.getOpportunity(db, s, o.id);
+    await audit({ action: 'update', entityType: 'opportunity', entityId: o.id, before, after });
+    return after;
+  },
+});
+
+const putLines = defineRoute({
+  method: 'put', path: '/api/opportunities/:id/lines', summary: 'Replace the line items; the amount becomes their sum (half-up per line, exact fen)', tags,
+  params: idParams, body: linesBody, response: opportunityOut,
+  handler: async ({ db, body, params, scope, deps, audit }) => {
+    const s = await scope();
+    const o = await svc.loadForWrite(db, s, idNum(params.id));
+    if (o.status !== 'open') throw errors.conflict('opportunity_closed', '商机已结束，不能修改明细');
+    const before = await svc.getOpportunity(db, s, o.id);
+    await svc.replaceLines(db, o, body.lines, deps.now());
+    await refreshCustomerRollups(db, o.corpId, o.customerId);
+    const after = await svc.getOpportunity(db, s, o.id);
+    await audit({ action: 'update_lines', entityType: 'opportunity', entityId: o.id, before: before.lines, after: after.lines });
+    return after;
+  },
+});
+
+const moveStage = defineRoute({
+  method: 'post', path: '/api/opportunities/:id/actions/move-stage', summary: 'Move to a stage (409 stage_move_not_allowed / stage_requirement_unmet); won needs a quote, lost a reason', tags,
+  params: idParams, body: moveStageBody, response: opportunityOut,
+  handler: async ({ db, body, params, scope, deps, user, audit }) => {
+    const s = await scope();
+    const o = await svc.loadForWrite(db, s, idNum(params.id));
+    const { list, from, to } = await svc.stagesForMove(db, o, idNum(body.stageId));
+    const set = (await db.select().from(stageSets).where(eq(stageSets.id, o.stageSetId)))[0]!;
+    assertMoveAllowed(set, list, from, to);
+    await svc.applyMove(db, o, {
+      to, quoteId: body.quoteId ? idNum(body.quoteId) : null, lostReason: body.lostReason ?? null, competitor: body.competitor ?? null,
+      note: body.note ?? null, userId: user.id, now: deps.now(),
+    });
+    const after = await svc.getOpportunity(db, s, o.id);
+    await audit({ action: 'move_stage', entityType: 'opportunity', entityId: o.id, before: { stageId: idStr(from.id) }, after: { stageId: idStr(to.id), status: after.status } });
+    return after;
+  },
+});
+
+const history = defineRoute({
+  method: 'get', path: '/api/opportunities/:id/stage-history', summary: 'Stage history with time in each stage', tags,
+  params: idParams, response: z.object({ items: z.array(stageHistoryOut) }),
+  handler: async ({ db, params, scope, deps }) => {
+    const o = await repo.findVisible(db, await scope(), idNum(params.id));
+    if (!o) throw errors.notFound('商机');
+    const rows = await repo.historyOf(db, o.id);
+    const names = new Map((await stagesOf(db, o.stageSetId)).map((st) => [st.id, st.name]));
+    const now = deps.now().getTime();
+    return {
+      items: rows.map((h) => ({
+        id: idStr(h.id),
+        fromStage: h.fromStageId ? { id: idStr(h.fromStageId), name: names.get(h.fromStageId) ?? '' } : null,
+        toStage: { id: idStr(h.toStageId), name: names.get(h.toStageId) ?? '' },
+        userId: idStrOrNull(h.userId),
+        enteredAt: toIso(h.enteredAt),
+        leftAt: toIso(h.leftAt),
+        durationSeconds: h.durationSeconds ?? Math.max(0, Math.floor((now - h.enteredAt.getTime()) / 1000)),
+        note: h.note,
+      })),
+    };
+  },
+});
+
+export const opportunityRoutes = [listStageSets, createStageSet, list, get, create, patch, putLines, moveStage, history] as RouteSpec[];

@@ -1,0 +1,219 @@
+import { and, count, eq, inArray, max, sql, sum } from 'drizzle-orm';
+import type { LineInput, OpportunityOut } from '@scrm/shared';
+import type { DataScope } from '../../auth/scope';
+import { canSeeOwner } from '../../auth/scope';
+import type { Db } from '../../db/client';
+import { customers, opportunities, opportunityContacts, opportunityLines, opportunityStageHistory, quotes, stages } from '../../db/schema/index';
+import { errors } from '../../http/errors';
+import { idStr, idStrOrNull } from '../../lib/ids';
+import { toIso } from '../../lib/time';
+import { refreshCustomerRollups, registerCustomerRollupSource } from '../customers/rollups';
+import { weighted } from './amounts';
+import { computeLines, presentLine, priceContextOf, sumLines, type ComputedLine } from './lines';
+import * as repo from './repo';
+import { assertRequirementsMet, stagesOf, type StageRow } from './stages';
+
+// Open-opportunity count and won amount are this module's share of the customer rollups.
+registerCustomerRollupSource(async (db, corpId, customerId) => {
+  const rows = await db
+    .select({ status: opportunities.status, n: count(), total: sum(opportunities.amount), last: max(opportunities.closedAt) })
+    .from(opportunities)
+    .where(and(eq(opportunities.corpId, corpId), eq(opportunities.customerId, customerId)))
+    .groupBy(opportunities.status);
+  const open = rows.find((r) => r.status === 'open');
+  const won = rows.find((r) => r.status === 'won');
+  const last = won?.last as Date | string | null | undefined;
+  return {
+    openOpportunityCount: Number(open?.n ?? 0),
+    wonAmount: Number(won?.total ?? 0),
+    lastWonAt: last ? (last instanceof Date ? last : new Date(`${String(last).replace(' ', 'T')}Z`)) : null,
+  };
+});
+
+export function presentOpportunity(r: repo.NamedRow, lines?: (ComputedLine & { id: number })[]): OpportunityOut {
+  const o = r.o;
+  return {
+    id: idStr(o.id),
+    name: o.name,
+    customer: { id: idStr(o.customerId), name: r.customerName },
+    owner: { id: idStr(o.ownerId), name: r.ownerName },
+    stageSetId: idStr(o.stageSetId),
+    stage: { id: idStr(r.stage.id), name: r.stage.name, winRate: r.stage.winRate, kind: r.stage.kind },
+    status: o.status,
+    amount: { amount: o.amount, currency: o.currency },
+    amountManual: o.amountManual,
+    weightedAmount: weighted(o.amount, o.winRate),
+    expectedCloseDate: o.expectedCloseDate,
+    businessLine: o.businessLine,
+    source: o.source,
+    need: o.need,
+    painPoints: o.painPoints,
+    budget: o.budget,
+    checklist: o.checklist ?? {},
+    winningQuoteId: idStrOrNull(o.winningQuoteId),
+    lostReason: o.lostReason,
+    competitor: o.competitor,
+    stageEnteredAt: toIso(o.stageEnteredAt),
+    closedAt: toIso(o.closedAt),
+    createdAt: toIso(o.createdAt),
+    updatedAt: toIso(o.updatedAt),
+    ...(lines ? { lines: lines.map(presentLine) } : {}),
+  };
+}
+
+/** The opportunity (with lines) as the API shows it; 404 when out of scope. */
+export async function getOpportunity(db: Db, scope: DataScope, id: number): Promise<OpportunityOut> {
+  const [row] = await repo.withNames(db, and(eq(opportunities.corpId, scope.corpId), eq(opportunities.id, id), repo.scopeCond(scope)));
+  if (!row) throw errors.notFound('商机');
+  return presentOpportunity(row, await repo.linesOf(db, id));
+}
+
+/** Loads for a write, locking the row; 404 when out of scope. */
+export async function loadForWrite(db: Db, scope: DataScope, id: number): Promise<repo.OpportunityRow> {
+  const o = await repo.findVisible(db, scope, id, true);
+  if (!o) throw errors.notFound('商机');
+  return o;
+}
+
+/** A customer the caller may see and that has an owner (the opportunity's owner). */
+export async function customerForOpportunity(db: Db, scope: DataScope, customerId: number) {
+  const [c] = await db.select().from(customers).where(and(eq(customers.corpId, scope.corpId), eq(customers.id, customerId)));
+  if (!c || !canSeeOwner(scope, c.ownerId)) throw errors.notFound('客户');
+  if (c.ownerId == null) throw errors.conflict('customer_in_pool', '公海中的客户不能创建商机，请先领取');
+  return c;
+}
+
+/**
+ * Replaces the lines and recomputes the amount as their sum (exact fen). With no lines the
+ * amount becomes 0 and manual again possible.
+ */
+export async function replaceLines(db: Db, o: repo.OpportunityRow, inputs: LineInput[], now: Date): Promise<number> {
+  const lines = await computeLines(db, o.corpId, inputs, await priceContextOf(db, o.customerId, now));
+  await db.delete(opportunityLines).where(eq(opportunityLines.opportunityId, o.id));
+  if (lines.length) await db.insert(opportunityLines).values(lines.map((l) => ({ ...l, corpId: o.corpId, opportunityId: o.id })));
+  const amount = sumLines(lines);
+  await db.update(opportunities).set({ amount, amountManual: false, updatedAt: now }).where(eq(opportunities.id, o.id));
+  return amount;
+}
+
+/** Facts the stage requirements are checked against. */
+async function requirementFacts(db: Db, o: repo.OpportunityRow, winningQuoteId: number | null, lostReason: string | null) {
+  const [lines] = await db.select({ n: count() }).from(opportunityLines).where(eq(opportunityLines.opportunityId, o.id));
+  const roles = await db.select({ role: opportunityContacts.role }).from(opportunityContacts).where(eq(opportunityContacts.opportunityId, o.id));
+  const [q] = await db
+    .select({ n: count() })
+    .from(quotes)
+    .where(and(eq(quotes.opportunityId, o.id), inArray(quotes.status, ['approved', 'accepted'])));
+  return {
+    values: {
+      need: !!o.need,
+      painPoints: !!o.painPoints,
+      budget: o.budget != null,
+      expectedCloseDate: !!o.expectedCloseDate,
+      source: !!o.source,
+      lines: Number(lines?.n ?? 0) > 0,
+      contacts: roles.length > 0,
+      decisionMaker: roles.some((r) => r.role === 'decision_maker'),
+      quote: Number(q?.n ?? 0) > 0,
+      winningQuote: winningQuoteId != null,
+      lostReason: !!lostReason,
+    },
+    checklist: o.checklist ?? {},
+  };
+}
+
+export interface MoveInput {
+  to: StageRow;
+  quoteId: number | null;
+  lostReason: string | null;
+  competitor: string | null;
+  note: string | null;
+  userId: number;
+  now: Date;
+}
+
+/** The winning quote for a won move: the given one (approved/accepted, of this opportunity) or the accepted one. */
+async function winningQuote(db: Db, o: repo.OpportunityRow, quoteId: number | null): Promise<number | null> {
+  if (quoteId == null) return o.winningQuoteId;
+  const [q] = await db.select().from(quotes).where(and(eq(quotes.id, quoteId), eq(quotes.opportunityId, o.id)));
+  if (!q) throw errors.badRequest('quote_not_found', '报价单不存在或不属于该商机');
+  if (q.status !== 'approved' && q.status !== 'accepted') throw errors.conflict('quote_not_effective', '只有已生效或客户已接受的报价单可以作为赢单报价');
+  if (q.status === 'approved') await db.update(quotes).set({ status: 'accepted', acceptedAt: new Date() }).where(eq(quotes.id, q.id));
+  return q.id;
+}
+
+/** Closes the current history row (time in stage) and opens the next one. */
+export async function recordStageEntry(db: Db, o: { id: number; corpId: number }, fromStageId: number | null, toStageId: number, userId: number | null, now: Date, note: string | null) {
+  const [current] = await db
+    .select()
+    .from(opportunityStageHistory)
+    .where(and(eq(opportunityStageHistory.opportunityId, o.id), sql`${opportunityStageHistory.leftAt} IS NULL`));
+  if (current) {
+    const durationSeconds = Math.max(0, Math.floor((now.getTime() - current.enteredAt.getTime()) / 1000));
+    await db.update(opportunityStageHistory).set({ leftAt: now, durationSeconds }).where(eq(opportunityStageHistory.id, current.id));
+  }
+  await db.insert(opportunityStageHistory).values({ corpId: o.corpId, opportunityId: o.id, fromStageId, toStageId, userId, enteredAt: now, note });
+}
+
+/** Applies a checked stage move: requirements, history, status, win rate, rollups. */
+export async function applyMove(db: Db, o: repo.OpportunityRow, m: MoveInput): Promise<void> {
+  const winId = m.to.kind === 'won' ? await winningQuote(db, o, m.quoteId) : o.winningQuoteId;
+  const lostReason = m.to.kind === 'lost' ? m.lostReason : null;
+  assertRequirementsMet(m.to, await requirementFacts(db, o, winId, lostReason));
+  const closed = m.to.kind !== 'open';
+  await db
+    .update(opportunities)
+    .set({
+      stageId: m.to.id,
+      status: m.to.kind,
+      winRate: m.to.winRate,
+      stageEnteredAt: m.now,
+      closedAt: closed ? m.now : null,
+      winningQuoteId: m.to.kind === 'won' ? winId : o.winningQuoteId,
+      lostReason: m.to.kind === 'lost' ? lostReason : null,
+      competitor: m.to.kind === 'lost' ? m.competitor : o.competitor,
+      updatedAt: m.now,
+    })
+    .where(eq(opportunities.id, o.id));
+  await recordStageEntry(db, o, o.stageId, m.to.id, m.userId, m.now, m.note);
+  await refreshCustomerRollups(db, o.corpId, o.customerId);
+}
+
+/** The stages of the opportunity's set, plus its current stage and the target. */
+export async function stagesForMove(db: Db, o: repo.OpportunityRow, toStageId: number) {
+  const list = await stagesOf(db, o.stageSetId);
+  const from = list.find((s) => s.id === o.stageId)!;
+  const to = list.find((s) => s.id === toStageId);
+  if (!to) throw errors.badRequest('stage_not_in_set', '目标阶段不属于该商机的阶段模板');
+  return { list, from, to };
+}
+
+/**
+ * Moves the customer's open opportunities to the customer's new owner (called by the customers
+ * module's transfer in the same transaction). Returns how many moved.
+ */
+export async function moveOpenOpportunities(db: Db, corpId: number, customerId: number, toUserId: number): Promise<number> {
+  const [res] = await db
+    .update(opportunities)
+    .set({ ownerId: toUserId, updatedAt: sql`${opportunities.updatedAt}` })
+    .where(and(eq(opportunities.corpId, corpId), eq(opportunities.customerId, customerId), eq(opportunities.status, 'open')));
+  return res.affectedRows;
+}
+
+/** A customer's open opportunities for the sidebar context (largest first). */
+export async function listOpenOpportunitiesForCustomer(db: Db, corpId: number, customerId: number, limit: number) {
+  const rows = await db
+    .select({ o: opportunities, stageName: stages.name, stageWinRate: stages.winRate })
+    .from(opportunities)
+    .innerJoin(stages, eq(stages.id, opportunities.stageId))
+    .where(and(eq(opportunities.corpId, corpId), eq(opportunities.customerId, customerId), eq(opportunities.status, 'open')))
+    .orderBy(sql`${opportunities.amount} DESC`, sql`${opportunities.id} DESC`)
+    .limit(limit);
+  return rows.map((r) => ({
+    id: idStr(r.o.id),
+    name: r.o.name,
+    stage: { id: idStr(r.o.stageId), name: r.stageName, winRate: r.stageWinRate },
+    amount: { amount: r.o.amount, currency: r.o.currency },
+    expectedCloseDate: r.o.expectedCloseDate,
+  }));
+}

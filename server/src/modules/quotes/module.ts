@@ -1,0 +1,5 @@
+import type { AppModule } from '../types';
+import { quoteRoutes } from './routes';
+
+/** Quotes: versions pushed down from opportunity lines, discount approval, printable page. */
+export const quotesModule: AppModule = { name: 'quotes', routes: quoteRoutes };

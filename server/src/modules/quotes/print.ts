@@ -1,0 +1,38 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { corps, customers, users } from '../../db/schema/index';
+import { QUOTE_STATUS_LABELS } from '@scrm/shared';
+import type { OpportunityRow } from '../opportunities/repo';
+import { presentQuote, type QuoteRow } from './service';
+
+const esc = (s: string | null | undefined) => (s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+/**
+ * The quote as a printable HTML page in Chinese. A Chinese-capable PDF would need an embedded CJK
+ * font we do not ship, so the browser's "print to PDF" (system fonts) produces the PDF.
+ */
+export async function renderQuoteHtml(db: Db, corpId: number, q: QuoteRow, o: OpportunityRow): Promise<string> {
+  const out = await presentQuote(db, q);
+  const [corp] = await db.select({ name: corps.name }).from(corps).where(eq(corps.id, corpId));
+  const [cust] = await db.select({ name: customers.name }).from(customers).where(eq(customers.id, o.customerId));
+  const [owner] = await db.select({ name: users.name, mobile: users.mobile }).from(users).where(eq(users.id, o.ownerId));
+  const rows = out.lines
+    .map(
+      (l, i) =>
+        `<tr><td>${i + 1}</td><td>${esc(l.productName)}</td><td>${esc(l.skuName)}</td><td class="n">${l.quantity}</td><td>${esc(l.unit)}</td><td class="n">${yuan(l.listPrice)}</td><td class="n">${l.discountBp ? `${(l.discountBp / 100).toFixed(2)}%` : '—'}</td><td class="n">${yuan(l.amount)}</td></tr>`,
+    )
+    .join('');
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>报价单 ${esc(out.number)}</title>
+<style>body{font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;margin:32px;color:#222}h1{text-align:center;letter-spacing:8px}
+table{width:100%;border-collapse:collapse;margin-top:16px}th,td{border:1px solid #999;padding:6px 8px;font-size:14px}th{background:#f2f2f2}.n{text-align:right}
+.meta td{border:none;padding:2px 8px}.total{font-size:16px;font-weight:bold;text-align:right;margin-top:12px}@media print{.noprint{display:none}}</style></head>
+<body><button class="noprint" onclick="window.print()">打印 / 另存为 PDF</button><h1>报 价 单</h1>
+<table class="meta"><tr><td>报价方：${esc(corp?.name)}</td><td>报价单号：${esc(out.number)}（第 ${out.version} 版）</td></tr>
+<tr><td>客户：${esc(cust?.name)}</td><td>有效期至：${esc(out.validUntil)}</td></tr>
+<tr><td>商机：${esc(o.name)}</td><td>状态：${QUOTE_STATUS_LABELS[out.status]}</td></tr>
+<tr><td>销售代表：${esc(owner?.name)} ${esc(owner?.mobile)}</td><td>币种：人民币（元）</td></tr></table>
+<table><thead><tr><th>序号</th><th>产品</th><th>规格</th><th>数量</th><th>单位</th><th>单价</th><th>折扣</th><th>金额</th></tr></thead><tbody>${rows}</tbody></table>
+<p class="total">原价合计：${yuan(out.listAmount)}　　报价合计：${yuan(out.amount.amount)}</p>
+${out.note ? `<p>备注：${esc(out.note)}</p>` : ''}<p style="font-size:12px;color:#666">金额按每行四舍五入到分后合计。本报价单在有效期内有效。</p></body></html>`;
+}
