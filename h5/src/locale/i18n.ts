@@ -1,0 +1,12 @@
+import { createI18n } from 'vue-i18n';
+import zhHans, { type MessageSchema } from './zh-Hans';
+import en from './en';
+import { DEFAULT_LOCALE, type AppLocale } from './locales';
+
+/** The one vue-i18n instance; the locale store switches its `locale`. */
+export const i18n = createI18n<[MessageSchema], AppLocale, false>({
+  legacy: false,
+  locale: DEFAULT_LOCALE,
+  fallbackLocale: DEFAULT_LOCALE,
+  messages: { 'zh-Hans': zhHans, en },
+});
