@@ -16,3 +16,4 @@ export * from './reports';
 export * from './catalog';
 export * from './opportunities';
 export * from './quotes';
+export * from './visits';

@@ -6,6 +6,7 @@ import { filesModule } from './files/module';
 import { catalogModule } from './catalog/module';
 import { opportunitiesModule } from './opportunities/module';
 import { quotesModule } from './quotes/module';
+import { visitsModule } from './visits/index';
 
 /**
  * Every module of the server, in dependency order (seeds run in this order).
@@ -19,4 +20,5 @@ export const modules: AppModule[] = [
   catalogModule,
   opportunitiesModule,
   quotesModule,
+  visitsModule,
 ];

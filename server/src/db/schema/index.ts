@@ -19,3 +19,4 @@ export * from './reports';
 export * from './catalog';
 export * from './opportunities';
 export * from './quotes';
+export * from './visits';
