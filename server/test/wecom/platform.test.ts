@@ -190,9 +190,8 @@ describe('API client', () => {
   });
 
   it('JS-SDK tickets are fetched once per corp/agent, whatever the number of URLs', async () => {
-    const rep = corp.users.rep1!;
     for (let i = 0; i < 12; i++) {
-      const res = await rep.api.get(`/api/wecom/jssdk-config?url=${encodeURIComponent(`https://crm.example.com/pages/x?i=${i}#top`)}`);
+      const res = await t.api.as(corp.users.rep1!.token).get(`/api/wecom/jssdk-config?url=${encodeURIComponent(`https://crm.example.com/pages/x?i=${i}#top`)}`);
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ corpId: corp.wecomCorpId, agentId: '1000002' });
       expect(res.body.config.signature).toMatch(/^[0-9a-f]{40}$/);
