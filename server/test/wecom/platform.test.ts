@@ -190,8 +190,10 @@ describe('API client', () => {
   });
 
   it('JS-SDK tickets are fetched once per corp/agent, whatever the number of URLs', async () => {
+    const login = await t.api.post('/api/auth/mp-login', { code: emu.issueMpCode('rep1') });
+    const api = t.api.as(login.body.token);
     for (let i = 0; i < 12; i++) {
-      const res = await t.api.as(corp.users.rep1!.token).get(`/api/wecom/jssdk-config?url=${encodeURIComponent(`https://crm.example.com/pages/x?i=${i}#top`)}`);
+      const res = await api.get(`/api/wecom/jssdk-config?url=${encodeURIComponent(`https://crm.example.com/pages/x?i=${i}#top`)}`);
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ corpId: corp.wecomCorpId, agentId: '1000002' });
       expect(res.body.config.signature).toMatch(/^[0-9a-f]{40}$/);
