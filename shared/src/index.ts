@@ -17,3 +17,8 @@ export * from './catalog';
 export * from './opportunities';
 export * from './quotes';
 export * from './visits';
+export * from './contracts';
+export * from './receipts';
+export * from './fulfilment';
+export * from './erp';
+export * from './performance';

@@ -1,5 +1,8 @@
 import { authRoutes } from '../auth/routes';
 import type { AppModule } from './types';
+import { contractsModule } from './contracts/index';
+import { receiptsModule } from './receipts/index';
+import { fulfilmentModule } from './fulfilment/index';
 import { wecomModule } from '../wecom/module';
 import { approvalsModule } from './approvals/module';
 import { filesModule } from './files/module';
@@ -21,4 +24,7 @@ export const modules: AppModule[] = [
   opportunitiesModule,
   quotesModule,
   visitsModule,
+  contractsModule,
+  receiptsModule,
+  fulfilmentModule,
 ];

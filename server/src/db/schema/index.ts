@@ -20,3 +20,7 @@ export * from './catalog';
 export * from './opportunities';
 export * from './quotes';
 export * from './visits';
+export * from './contracts';
+export * from './receipts';
+export * from './fulfilment';
+export * from './performance';

@@ -1,0 +1,159 @@
+import { and, desc, eq, lt } from 'drizzle-orm';
+import {
+  assetListQuery,
+  createInvoiceBody,
+  createOrderBody,
+  createReturnBody,
+  createShipmentBody,
+  idParams,
+  invoiceListQuery,
+  orderChangeBody,
+  orderListQuery,
+  patchAssetBody,
+  redInvoiceBody,
+  shipmentListQuery,
+} from '@scrm/shared';
+import { ownerCondition } from '../../auth/scope';
+import { assets, invoices, orders, shipments } from '../../db/schema/index';
+import { errors } from '../../http/errors';
+import { defineRoute, type RouteSpec } from '../../http/route';
+import { idNum } from '../../lib/ids';
+import { afterIdOf, pageOf } from '../contracts/paging';
+import { moneyScope, visibleOwner } from '../contracts/repo';
+import { createInvoice, createRedInvoice, findInvoice, presentInvoice } from './invoices';
+import { changeOrder, createOrder, findOrder, presentOrder } from './orders';
+import { createReturn, createShipment, findShipment, presentAsset, presentShipment } from './shipments';
+
+const T = ['fulfilment'];
+
+const orderList = defineRoute({
+  method: 'get', path: '/api/orders', summary: '订单列表', tags: T, query: orderListQuery,
+  handler: async ({ db, query, user, scope }) => {
+    const s = await moneyScope(user, scope);
+    const after = afterIdOf(query.cursor);
+    const rows = await db.select().from(orders)
+      .where(and(eq(orders.corpId, s.corpId), ownerCondition(s, query.scope, orders.ownerId), query.contractId ? eq(orders.contractId, idNum(query.contractId)) : undefined, query.customerId ? eq(orders.customerId, idNum(query.customerId)) : undefined, after ? lt(orders.id, after) : undefined))
+      .orderBy(desc(orders.id)).limit(query.limit + 1);
+    const page = pageOf(rows, query.limit, (r) => r);
+    return { items: await Promise.all(page.items.map((o) => presentOrder(db, o))), nextCursor: page.nextCursor };
+  },
+});
+const orderCreate = defineRoute({
+  method: 'post', path: '/api/orders', summary: '新建订单（从合同带入明细或直接下单）', tags: T, body: createOrderBody, status: 201,
+  handler: async ({ db, deps, body, user, scope, audit }) => {
+    const o = await createOrder(db, deps, user, await moneyScope(user, scope), body);
+    await audit({ action: 'order.create', entityType: 'order', entityId: o.id, after: o });
+    return presentOrder(db, o);
+  },
+});
+const orderGet = defineRoute({
+  method: 'get', path: '/api/orders/:id', summary: '订单详情', tags: T, params: idParams,
+  handler: async ({ db, params, user, scope }) => presentOrder(db, await findOrder(db, await moneyScope(user, scope), idNum(params.id))),
+});
+const orderChange = defineRoute({
+  method: 'post', path: '/api/orders/:id/changes', summary: '订单变更（数量/价格，不低于已发货）', tags: T, params: idParams, body: orderChangeBody, status: 201,
+  handler: async ({ db, deps, params, body, user, scope, audit }) => {
+    const o = await changeOrder(db, deps, user, await moneyScope(user, scope), idNum(params.id), body);
+    await audit({ action: 'order.change', entityType: 'order', entityId: o.id, after: o });
+    return presentOrder(db, o);
+  },
+});
+
+const shipmentList = defineRoute({
+  method: 'get', path: '/api/shipments', summary: '发货单列表', tags: T, query: shipmentListQuery,
+  handler: async ({ db, query, user, scope }) => {
+    const s = await moneyScope(user, scope);
+    const after = afterIdOf(query.cursor);
+    const rows = await db.select().from(shipments)
+      .where(and(eq(shipments.corpId, s.corpId), ownerCondition(s, query.scope, shipments.ownerId), query.orderId ? eq(shipments.orderId, idNum(query.orderId)) : undefined, query.customerId ? eq(shipments.customerId, idNum(query.customerId)) : undefined, after ? lt(shipments.id, after) : undefined))
+      .orderBy(desc(shipments.id)).limit(query.limit + 1);
+    const page = pageOf(rows, query.limit, (r) => r);
+    return { items: await Promise.all(page.items.map((r) => presentShipment(db, r))), nextCursor: page.nextCursor };
+  },
+});
+const shipmentCreate = defineRoute({
+  method: 'post', path: '/api/shipments', summary: '发货（不超过可发数量，生成客户资产）', tags: T, body: createShipmentBody, status: 201,
+  handler: async ({ db, deps, body, user, scope, audit }) => {
+    const s = await createShipment(db, deps, { corpId: user.corpId, userId: user.id }, await moneyScope(user, scope), body);
+    await audit({ action: 'shipment.create', entityType: 'shipment', entityId: s.id, after: s });
+    return presentShipment(db, s);
+  },
+});
+const shipmentGet = defineRoute({
+  method: 'get', path: '/api/shipments/:id', summary: '发货单详情', tags: T, params: idParams,
+  handler: async ({ db, params, user, scope }) => presentShipment(db, await findShipment(db, await moneyScope(user, scope), idNum(params.id))),
+});
+const returnCreate = defineRoute({
+  method: 'post', path: '/api/shipments/:id/returns', summary: '退货单（恢复可发数量，资产退回）', tags: T, params: idParams, body: createReturnBody, status: 201,
+  handler: async ({ db, deps, params, body, user, scope, audit }) => {
+    const r = await createReturn(db, deps, user.id, await moneyScope(user, scope), idNum(params.id), body);
+    await audit({ action: 'return.create', entityType: 'sales_return', entityId: r.id, after: r });
+    return r;
+  },
+});
+
+const invoiceList = defineRoute({
+  method: 'get', path: '/api/invoices', summary: '发票列表（含红字发票）', tags: T, query: invoiceListQuery,
+  handler: async ({ db, query, user, scope }) => {
+    const s = await moneyScope(user, scope);
+    const after = afterIdOf(query.cursor);
+    const rows = await db.select().from(invoices)
+      .where(and(eq(invoices.corpId, s.corpId), ownerCondition(s, query.scope, invoices.ownerId), query.contractId ? eq(invoices.contractId, idNum(query.contractId)) : undefined, query.customerId ? eq(invoices.customerId, idNum(query.customerId)) : undefined, after ? lt(invoices.id, after) : undefined))
+      .orderBy(desc(invoices.id)).limit(query.limit + 1);
+    const page = pageOf(rows, query.limit, (r) => r);
+    return { items: await Promise.all(page.items.map((r) => presentInvoice(db, r))), nextCursor: page.nextCursor };
+  },
+});
+const invoiceCreate = defineRoute({
+  method: 'post', path: '/api/invoices', summary: '开票（不超过可开票金额）', tags: T, body: createInvoiceBody, status: 201,
+  handler: async ({ db, deps, body, user, scope, audit }) => {
+    const i = await createInvoice(db, deps, user, await moneyScope(user, scope), body);
+    await audit({ action: 'invoice.create', entityType: 'invoice', entityId: i.id, after: i });
+    return presentInvoice(db, i);
+  },
+});
+const invoiceGet = defineRoute({
+  method: 'get', path: '/api/invoices/:id', summary: '发票详情', tags: T, params: idParams,
+  handler: async ({ db, params, user, scope }) => presentInvoice(db, await findInvoice(db, await moneyScope(user, scope), idNum(params.id))),
+});
+const redCreate = defineRoute({
+  method: 'post', path: '/api/invoices/:id/red', summary: '红字发票（全部或部分冲销）', tags: T, params: idParams, body: redInvoiceBody, status: 201,
+  handler: async ({ db, deps, params, body, user, scope, audit }) => {
+    const i = await createRedInvoice(db, deps, user, await moneyScope(user, scope), idNum(params.id), body);
+    await audit({ action: 'invoice.red', entityType: 'invoice', entityId: i.id, after: i });
+    return presentInvoice(db, i);
+  },
+});
+
+const assetList = defineRoute({
+  method: 'get', path: '/api/assets', summary: '客户资产列表', tags: T, query: assetListQuery,
+  handler: async ({ db, query, user, scope }) => {
+    const s = await moneyScope(user, scope);
+    const after = afterIdOf(query.cursor);
+    const rows = await db.select().from(assets)
+      .where(and(eq(assets.corpId, s.corpId), ownerCondition(s, query.scope, assets.ownerId), query.customerId ? eq(assets.customerId, idNum(query.customerId)) : undefined, query.status ? eq(assets.status, query.status) : undefined, after ? lt(assets.id, after) : undefined))
+      .orderBy(desc(assets.id)).limit(query.limit + 1);
+    return pageOf(rows, query.limit, presentAsset);
+  },
+});
+async function findAsset(db: Parameters<typeof presentShipment>[0], s: Awaited<ReturnType<typeof moneyScope>>, id: number) {
+  const [a] = await db.select().from(assets).where(and(eq(assets.corpId, s.corpId), eq(assets.id, id)));
+  if (!a || !visibleOwner(s, a.ownerId)) throw errors.notFound('资产');
+  return a;
+}
+const assetGet = defineRoute({
+  method: 'get', path: '/api/assets/:id', summary: '资产详情', tags: T, params: idParams,
+  handler: async ({ db, params, user, scope }) => presentAsset(await findAsset(db, await moneyScope(user, scope), idNum(params.id))),
+});
+const assetPatch = defineRoute({
+  method: 'patch', path: '/api/assets/:id', summary: '修改资产（保修截止、位置、备注）', tags: T, params: idParams, body: patchAssetBody,
+  handler: async ({ db, params, body, user, scope, audit }) => {
+    const before = await findAsset(db, await moneyScope(user, scope), idNum(params.id));
+    await db.update(assets).set(body).where(eq(assets.id, before.id));
+    const after = await findAsset(db, await moneyScope(user, scope), before.id);
+    await audit({ action: 'asset.update', entityType: 'asset', entityId: before.id, before, after });
+    return presentAsset(after);
+  },
+});
+
+export const fulfilmentRoutes = [orderList, orderCreate, orderGet, orderChange, shipmentList, shipmentCreate, shipmentGet, returnCreate, invoiceList, invoiceCreate, invoiceGet, redCreate, assetList, assetGet, assetPatch] as RouteSpec[];

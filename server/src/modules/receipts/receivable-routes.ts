@@ -1,0 +1,2 @@
+import type { RouteSpec } from "../../http/route";
+export const receivableRoutes: RouteSpec[] = [];
