@@ -1,5 +1,10 @@
 import { authRoutes } from '../auth/routes';
 import type { AppModule } from './types';
+import { poolsModule } from './pools/module';
+import { customersModule } from './customers/module';
+import { contactsModule } from './contacts/module';
+import { followUpsModule } from './followups/module';
+import { sidebarModule } from './sidebar/module';
 import { contractsModule } from './contracts/index';
 import { receiptsModule } from './receipts/index';
 import { fulfilmentModule } from './fulfilment/index';
@@ -18,6 +23,11 @@ import { visitsModule } from './visits/index';
 export const modules: AppModule[] = [
   { name: 'auth', routes: authRoutes },
   wecomModule,
+  poolsModule,
+  customersModule,
+  contactsModule,
+  followUpsModule,
+  sidebarModule,
   approvalsModule,
   filesModule,
   catalogModule,

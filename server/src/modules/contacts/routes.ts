@@ -1,0 +1,134 @@
+import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { bindExternalBody, contactCreateBody, contactItem, contactListQuery, contactPatchBody, idParams, listResponse } from '@scrm/shared';
+import { ownerCondition } from '../../auth/scope';
+import { contacts, customers, externalContacts } from '../../db/schema/index';
+import { errors, isDuplicateKey } from '../../http/errors';
+import { defineRoute, type RouteSpec } from '../../http/route';
+import { decodeCursor, encodeCursor, idNum } from '../../lib/ids';
+import { likeEscape } from '../customers/repo';
+import { customerScopeCondition, mineCondition } from '../customers/scope';
+import { assertReportsTo, bindExternalContact, customerForContactWrite, externalContactByUserId, loadContact, presentContact } from './service';
+
+export const contactRoutes: RouteSpec[] = [
+  defineRoute({
+    method: 'get',
+    path: '/api/contacts',
+    summary: '联系人列表：q 搜索姓名 / 手机号（前缀），customerId 筛选；范围同其客户',
+    tags: ['contacts'],
+    query: contactListQuery,
+    response: listResponse(contactItem),
+    handler: async ({ db, query: q, scope }) => {
+      const s = await scope();
+      const inScope = db.select({ id: customers.id }).from(customers).where(
+        and(
+          await customerScopeCondition(db, s),
+          q.customerId ? undefined : q.scope === 'mine' ? mineCondition(s) : q.scope === 'team' ? ownerCondition(s, 'team', customers.ownerId) : undefined,
+        ),
+      );
+      const conds: (SQL | undefined)[] = [eq(contacts.corpId, s.corpId), inArray(contacts.customerId, inScope)];
+      if (q.customerId) conds.push(eq(contacts.customerId, idNum(q.customerId)));
+      if (q.q) {
+        const k = `${likeEscape(q.q)}%`;
+        conds.push(or(sql`${contacts.name} LIKE ${k}`, sql`${contacts.mobile} LIKE ${k}`));
+      }
+      const cursor = decodeCursor(q.cursor);
+      if (q.cursor && !cursor) throw errors.badRequest('invalid_cursor', 'cursor 无效');
+      if (cursor) conds.push(lt(contacts.id, Number(cursor[0])));
+      const rows = await db
+        .select({ c: contacts, customerName: customers.name, externalUserId: externalContacts.externalUserId })
+        .from(contacts)
+        .innerJoin(customers, eq(customers.id, contacts.customerId))
+        .leftJoin(externalContacts, eq(externalContacts.id, contacts.externalContactId))
+        .where(and(...conds))
+        .orderBy(desc(contacts.id))
+        .limit(q.limit + 1);
+      const page = rows.slice(0, q.limit);
+      return { items: page.map((r) => presentContact(r.c, r)), nextCursor: rows.length > q.limit ? encodeCursor([page[page.length - 1]!.c.id]) : null };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/contacts',
+    summary: '新建联系人（属于一个客户；可同时绑定外部联系人 externalContactId）',
+    tags: ['contacts'],
+    body: contactCreateBody,
+    response: contactItem,
+    status: 201,
+    handler: async ({ db, body, user, scope, deps, audit }) => {
+      const s = await scope();
+      const customerId = idNum(body.customerId);
+      if (!(await customerForContactWrite(db, s, customerId)).edit) throw errors.forbidden('您只有查看权限');
+      await assertReportsTo(db, s.corpId, customerId, body.reportsToId ? idNum(body.reportsToId) : null);
+      const now = deps.now();
+      const { customerId: _c, externalContactId, reportsToId, ...fields } = body;
+      const [row] = await db
+        .insert(contacts)
+        .values({ ...fields, corpId: s.corpId, customerId, reportsToId: reportsToId ? idNum(reportsToId) : null, createdBy: user.id, createdAt: now, updatedAt: now })
+        .$returningId();
+      if (externalContactId) {
+        const [ext] = await db.select({ id: externalContacts.id }).from(externalContacts).where(and(eq(externalContacts.corpId, s.corpId), eq(externalContacts.id, idNum(externalContactId))));
+        if (!ext) throw errors.notFound('外部联系人');
+        await bindExternalContact(db, s.corpId, row!.id, ext.id, now);
+      }
+      const out = (await loadContact(db, s, row!.id)).item;
+      await audit({ action: 'contact.create', entityType: 'contact', entityId: row!.id, after: out });
+      return out;
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/contacts/:id',
+    summary: '联系人详情',
+    tags: ['contacts'],
+    params: idParams,
+    response: contactItem,
+    handler: async ({ db, params, scope }) => (await loadContact(db, await scope(), idNum(params.id))).item,
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/api/contacts/:id',
+    summary: '编辑联系人',
+    tags: ['contacts'],
+    params: idParams,
+    body: contactPatchBody,
+    response: contactItem,
+    handler: async ({ db, params, body, scope, audit }) => {
+      const s = await scope();
+      const id = idNum(params.id);
+      const { row, access, item } = await loadContact(db, s, id);
+      if (!access.edit) throw errors.forbidden('您只有查看权限');
+      const { reportsToId, ...fields } = body;
+      if (reportsToId !== undefined) await assertReportsTo(db, s.corpId, row.customerId, reportsToId ? idNum(reportsToId) : null, id);
+      const set = { ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)), ...(reportsToId !== undefined ? { reportsToId: reportsToId ? idNum(reportsToId) : null } : {}) };
+      if (Object.keys(set).length) await db.update(contacts).set(set).where(eq(contacts.id, id));
+      const out = (await loadContact(db, s, id)).item;
+      await audit({ action: 'contact.update', entityType: 'contact', entityId: id, before: item, after: out });
+      return out;
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/contacts/:id/bind-external',
+    summary: '把企业微信外部联系人绑定到该联系人（一对一；已绑定他人 → 409 external_contact_bound）',
+    tags: ['contacts'],
+    params: idParams,
+    body: bindExternalBody,
+    response: contactItem,
+    handler: async ({ db, params, body, scope, deps, audit }) => {
+      const s = await scope();
+      const id = idNum(params.id);
+      const { access } = await loadContact(db, s, id);
+      if (!access.edit) throw errors.forbidden('您只有查看权限');
+      const ext = await externalContactByUserId(db, s.corpId, body.externalUserId);
+      try {
+        await bindExternalContact(db, s.corpId, id, ext.id, deps.now());
+      } catch (err) {
+        if (isDuplicateKey(err)) throw errors.conflict('external_contact_bound', '该企业微信联系人已绑定到其他联系人');
+        throw err;
+      }
+      const out = (await loadContact(db, s, id)).item;
+      await audit({ action: 'contact.bind_external', entityType: 'contact', entityId: id, after: { externalUserId: body.externalUserId } });
+      return out;
+    },
+  }),
+];

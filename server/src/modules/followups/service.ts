@@ -1,0 +1,159 @@
+import { and, eq, inArray, isNotNull, sql, desc } from 'drizzle-orm';
+import type { FollowUpCreateBody, FollowUpItem, FollowUpPatchBody } from '@scrm/shared';
+import type { DataScope } from '../../auth/scope';
+import type { Db } from '../../db/client';
+import { contacts, customers, followUpContacts, followUps, leads, users } from '../../db/schema/index';
+import type { AuthUser } from '../../http/context';
+import { errors } from '../../http/errors';
+import { idNum, idStr, idStrOrNull } from '../../lib/ids';
+import { toIso } from '../../lib/time';
+import { refreshCustomerRollups } from '../customers/rollups';
+import { customerAccess } from '../customers/scope';
+import { canSeeLead } from '../leads/adapter';
+
+export type FollowUpRow = typeof followUps.$inferSelect;
+
+export function presentFollowUp(f: FollowUpRow, extra: { authorName: string | null; customerName: string | null; contactIds: number[] }): FollowUpItem {
+  return {
+    id: idStr(f.id),
+    type: f.type,
+    content: f.content,
+    images: f.images ?? [],
+    contactIds: extra.contactIds.map(idStr),
+    nextStep: f.nextStep,
+    nextFollowUpAt: toIso(f.nextFollowUpAt),
+    occurredAt: toIso(f.occurredAt),
+    customerId: idStrOrNull(f.customerId),
+    customerName: extra.customerName,
+    contactId: idStrOrNull(f.contactId),
+    leadId: idStrOrNull(f.leadId),
+    opportunityId: idStrOrNull(f.opportunityId),
+    authorId: idStr(f.authorId),
+    authorName: extra.authorName,
+    createdAt: toIso(f.createdAt),
+    updatedAt: toIso(f.updatedAt),
+  };
+}
+
+/** Checks the customer is in scope (404 otherwise). */
+async function assertCustomer(db: Db, scope: DataScope, id: number): Promise<void> {
+  const [c] = await db.select({ id: customers.id, ownerId: customers.ownerId, poolId: customers.poolId }).from(customers).where(and(eq(customers.corpId, scope.corpId), eq(customers.id, id)));
+  if (!c || !(await customerAccess(db, scope, c))) throw errors.notFound('客户');
+}
+
+async function assertLead(db: Db, scope: DataScope, id: number): Promise<void> {
+  const [l] = await db.select({ ownerId: leads.ownerId, poolId: leads.poolId }).from(leads).where(and(eq(leads.corpId, scope.corpId), eq(leads.id, id)));
+  if (!l || !(await canSeeLead(db, scope, l))) throw errors.notFound('线索');
+}
+
+/** The customer of an opportunity (the opportunities table belongs to that module; read by SQL to stay decoupled). */
+async function customerOfOpportunity(db: Db, corpId: number, id: number): Promise<number> {
+  const [rows] = (await db.execute(sql`SELECT customer_id AS customerId FROM opportunities WHERE corp_id = ${corpId} AND id = ${id}`)) as unknown as [{ customerId: number }[]];
+  if (!rows[0]) throw errors.notFound('商机');
+  return Number(rows[0].customerId);
+}
+
+/** Resolves and authorises the subject of a follow-up: a contact implies its customer, an opportunity too. */
+async function resolveSubject(db: Db, scope: DataScope, b: { customerId?: string; contactId?: string; leadId?: string; opportunityId?: string }) {
+  let customerId = b.customerId ? idNum(b.customerId) : null;
+  const contactId = b.contactId ? idNum(b.contactId) : null;
+  const leadId = b.leadId ? idNum(b.leadId) : null;
+  const opportunityId = b.opportunityId ? idNum(b.opportunityId) : null;
+  if (contactId) {
+    const [c] = await db.select({ customerId: contacts.customerId }).from(contacts).where(and(eq(contacts.corpId, scope.corpId), eq(contacts.id, contactId)));
+    if (!c) throw errors.notFound('联系人');
+    if (customerId && customerId !== c.customerId) throw errors.badRequest('contact_customer_mismatch', '联系人不属于该客户');
+    customerId = c.customerId;
+  }
+  if (opportunityId) {
+    const oc = await customerOfOpportunity(db, scope.corpId, opportunityId);
+    if (customerId && customerId !== oc) throw errors.badRequest('opportunity_customer_mismatch', '商机不属于该客户');
+    customerId = oc;
+  }
+  if (customerId) await assertCustomer(db, scope, customerId);
+  if (leadId) await assertLead(db, scope, leadId);
+  return { customerId, contactId, leadId, opportunityId };
+}
+
+async function setContacts(db: Db, corpId: number, followUpId: number, customerId: number | null, ids: string[]): Promise<void> {
+  await db.delete(followUpContacts).where(eq(followUpContacts.followUpId, followUpId));
+  const nums = [...new Set(ids.map(idNum))];
+  if (!nums.length) return;
+  const found = await db.select({ id: contacts.id }).from(contacts).where(and(eq(contacts.corpId, corpId), inArray(contacts.id, nums), customerId ? eq(contacts.customerId, customerId) : sql`FALSE`));
+  if (found.length !== nums.length) throw errors.badRequest('contact_not_found', '参与的联系人必须属于该客户');
+  await db.insert(followUpContacts).values(nums.map((contactId) => ({ followUpId, contactId })));
+}
+
+/** Keeps a lead's follow-up rollups. */
+export async function refreshLeadRollups(db: Db, corpId: number, leadId: number): Promise<void> {
+  const where = and(eq(followUps.corpId, corpId), eq(followUps.leadId, leadId));
+  const [agg] = await db.select({ n: sql<number>`COUNT(*)`, last: sql<Date | null>`MAX(${followUps.occurredAt})` }).from(followUps).where(where);
+  const [next] = await db.select({ at: followUps.nextFollowUpAt }).from(followUps).where(and(where, isNotNull(followUps.nextFollowUpAt))).orderBy(desc(followUps.occurredAt)).limit(1);
+  await db
+    .update(leads)
+    .set({ followUpCount: Number(agg?.n ?? 0), lastFollowUpAt: agg?.last ? new Date(agg.last) : null, nextFollowUpAt: next?.at ?? null })
+    .where(and(eq(leads.corpId, corpId), eq(leads.id, leadId)));
+}
+
+async function refreshSubjects(db: Db, corpId: number, f: { customerId: number | null; leadId: number | null }): Promise<void> {
+  if (f.customerId) await refreshCustomerRollups(db, corpId, f.customerId);
+  if (f.leadId) await refreshLeadRollups(db, corpId, f.leadId);
+}
+
+export async function createFollowUp(db: Db, user: AuthUser, scope: DataScope, b: FollowUpCreateBody, now: Date): Promise<number> {
+  const s = await resolveSubject(db, scope, b);
+  const [row] = await db
+    .insert(followUps)
+    .values({
+      corpId: user.corpId,
+      type: b.type,
+      content: b.content,
+      images: b.images,
+      ...s,
+      nextStep: b.nextStep ?? null,
+      nextFollowUpAt: b.nextFollowUpAt ? new Date(b.nextFollowUpAt) : null,
+      occurredAt: b.occurredAt ? new Date(b.occurredAt) : now,
+      authorId: user.id,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .$returningId();
+  await setContacts(db, user.corpId, row!.id, s.customerId, b.contactIds);
+  await refreshSubjects(db, user.corpId, s);
+  return row!.id;
+}
+
+/** A follow-up is visible when its author is in scope or its customer / lead is. */
+export async function loadFollowUp(db: Db, scope: DataScope, id: number): Promise<FollowUpItem & { _row: FollowUpRow }> {
+  const [r] = await db
+    .select({ f: followUps, authorName: users.name, customerName: customers.name })
+    .from(followUps)
+    .leftJoin(users, eq(users.id, followUps.authorId))
+    .leftJoin(customers, eq(customers.id, followUps.customerId))
+    .where(and(eq(followUps.corpId, scope.corpId), eq(followUps.id, id)));
+  if (!r) throw errors.notFound('跟进记录');
+  const f = r.f;
+  let visible = scope.level === 'all' || scope.userIds!.includes(f.authorId);
+  if (!visible && f.customerId) visible = await assertCustomer(db, scope, f.customerId).then(() => true, () => false);
+  if (!visible && f.leadId) visible = await assertLead(db, scope, f.leadId).then(() => true, () => false);
+  if (!visible) throw errors.notFound('跟进记录');
+  const cs = await db.select({ id: followUpContacts.contactId }).from(followUpContacts).where(eq(followUpContacts.followUpId, id));
+  return { ...presentFollowUp(f, { authorName: r.authorName, customerName: r.customerName, contactIds: cs.map((c) => c.id) }), _row: f };
+}
+
+export async function patchFollowUp(db: Db, user: AuthUser, scope: DataScope, id: number, b: FollowUpPatchBody): Promise<void> {
+  const { _row: f } = await loadFollowUp(db, scope, id);
+  if (f.authorId !== user.id && scope.level === 'own') throw errors.forbidden('只能修改自己的跟进记录');
+  const set: Partial<typeof followUps.$inferInsert> = {};
+  if (b.type) set.type = b.type;
+  if (b.content) set.content = b.content;
+  if (b.images) set.images = b.images;
+  if (b.nextStep !== undefined) set.nextStep = b.nextStep;
+  if (b.nextFollowUpAt !== undefined) {
+    set.nextFollowUpAt = b.nextFollowUpAt ? new Date(b.nextFollowUpAt) : null;
+    set.remindedAt = null;
+  }
+  if (Object.keys(set).length) await db.update(followUps).set(set).where(eq(followUps.id, id));
+  if (b.contactIds) await setContacts(db, user.corpId, id, f.customerId, b.contactIds);
+  await refreshSubjects(db, user.corpId, f);
+}

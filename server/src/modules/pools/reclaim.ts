@@ -1,0 +1,148 @@
+import { eq, sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/mysql2';
+import type { Database, Db } from '../../db/client';
+import * as schema from '../../db/schema/index';
+import { poolReclaimReminders, users } from '../../db/schema/index';
+import type { AppDeps } from '../../http/context';
+import { toIso } from '../../lib/time';
+import { enqueueMessage } from '../../wecom/outbox';
+import type { Worker } from '../types';
+
+const LOCK_NAME = 'scrm_pool_reclaim';
+const INTERVAL_MS = 10 * 60_000;
+
+/**
+ * The rule row that applies to a record: its grade's row, else the pool's '' row.
+ * `t` is the record alias (c = customers, l = leads).
+ */
+const ruleJoin = (t: string) =>
+  `JOIN pool_rules r ON r.pool_id = ${t}.pool_id AND (r.grade = COALESCE(${t}.grade, '') OR (r.grade = '' AND NOT EXISTS (
+      SELECT 1 FROM pool_rules r2 WHERE r2.pool_id = ${t}.pool_id AND r2.grade = COALESCE(${t}.grade, ''))))`;
+
+interface Target {
+  type: 'customer' | 'lead';
+  table: string;
+  /** Extra exemptions (locked, won) and the "no deal" clock, per table. */
+  exempt: string;
+  noDeal: string;
+}
+const TARGETS: Target[] = [
+  {
+    type: 'customer',
+    table: 'customers',
+    exempt: `t.locked = 0 AND t.deal_status <> 'won'`,
+    noDeal: `r.reclaim_no_deal_days IS NOT NULL AND COALESCE(t.owned_at, t.created_at) <= DATE_SUB(@now, INTERVAL r.reclaim_no_deal_days DAY)`,
+  },
+  { type: 'lead', table: 'leads', exempt: `1 = 1`, noDeal: `FALSE` },
+];
+
+/** The start of the "no follow-up" clock: the later of the last follow-up and when the owner got it. */
+const followClock = `GREATEST(COALESCE(t.last_follow_up_at, '1970-01-01'), COALESCE(t.owned_at, t.created_at))`;
+const noFollow = `r.reclaim_no_follow_up_days IS NOT NULL AND ${followClock} <= DATE_SUB(@now, INTERVAL r.reclaim_no_follow_up_days DAY)`;
+
+/**
+ * One pass of automatic reclaim and reminders, set-based: per record type, one INSERT…SELECT
+ * logs every due record as a system `reclaim` (rule auto_no_follow_up / auto_no_deal), one
+ * UPDATE…JOIN on those log rows moves them to their pool, one INSERT IGNORE…SELECT records the
+ * reminders due, and one message per owner goes through the WeCom outbox.
+ */
+export async function runPoolReclaim(db: Db, now: Date): Promise<{ reclaimed: number; reminded: number }> {
+  let reclaimed = 0;
+  let reminded = 0;
+  await db.execute(sql`SET @now = ${now}`);
+  for (const tg of TARGETS) {
+    const base = `FROM ${tg.table} t ${ruleJoin('t')}
+      WHERE t.owner_id IS NOT NULL AND t.status = 'active' AND ${tg.exempt}`;
+    const [ins] = (await db.execute(
+      sql.raw(`INSERT INTO ownership_actions (corp_id, entity_type, entity_id, action, actor_id, from_user_id, from_pool_id, to_pool_id, rule, rule_respected, created_at)
+        SELECT t.corp_id, '${tg.type}', t.id, 'reclaim', NULL, t.owner_id, t.pool_id, t.pool_id,
+          CASE WHEN ${noFollow} THEN 'auto_no_follow_up' ELSE 'auto_no_deal' END, 1, @now
+        ${base} AND ((${noFollow}) OR (${tg.noDeal}))`),
+    )) as unknown as [{ affectedRows: number }];
+    if (ins.affectedRows > 0) {
+      const [upd] = (await db.execute(
+        sql.raw(`UPDATE ${tg.table} t JOIN ownership_actions a
+            ON a.entity_type = '${tg.type}' AND a.entity_id = t.id AND a.action = 'reclaim' AND a.actor_id IS NULL AND a.created_at = @now
+          SET t.owner_id = NULL, t.owned_at = NULL`),
+      )) as unknown as [{ affectedRows: number }];
+      reclaimed += upd.affectedRows;
+    }
+    // Reminders: due within remind_days_before days, one per (record, owner, due time).
+    const due = (days: string, clock: string) => `DATE_ADD(${clock}, INTERVAL ${days} DAY)`;
+    const followDue = due('r.reclaim_no_follow_up_days', followClock);
+    const dealDue = tg.type === 'customer' ? due('r.reclaim_no_deal_days', 'COALESCE(t.owned_at, t.created_at)') : 'NULL';
+    const dueExpr = `LEAST(COALESCE(${followDue}, '9999-01-01'), COALESCE(${dealDue}, '9999-01-01'))`;
+    const [rem] = (await db.execute(
+      sql.raw(`INSERT IGNORE INTO pool_reclaim_reminders (corp_id, entity_type, entity_id, owner_id, reclaim_at, rule, created_at)
+        SELECT t.corp_id, '${tg.type}', t.id, t.owner_id, ${dueExpr},
+          CASE WHEN ${dueExpr} = ${followDue} THEN 'auto_no_follow_up' ELSE 'auto_no_deal' END, @now
+        ${base} AND r.remind_days_before IS NOT NULL AND ${dueExpr} < '9999-01-01'
+          AND ${dueExpr} > @now AND DATE_SUB(${dueExpr}, INTERVAL r.remind_days_before DAY) <= @now`),
+    )) as unknown as [{ affectedRows: number }];
+    reminded += rem.affectedRows;
+  }
+  if (reminded > 0) await sendReminders(db, now);
+  return { reclaimed, reminded };
+}
+
+/** One WeCom message per owner for the reminders recorded in this pass. */
+async function sendReminders(db: Db, now: Date): Promise<void> {
+  const rows = await db
+    .select({ r: poolReclaimReminders, wecomUserId: users.wecomUserId })
+    .from(poolReclaimReminders)
+    .innerJoin(users, eq(users.id, poolReclaimReminders.ownerId))
+    .where(eq(poolReclaimReminders.createdAt, now));
+  const byOwner = new Map<number, typeof rows>();
+  for (const row of rows) byOwner.set(row.r.ownerId, [...(byOwner.get(row.r.ownerId) ?? []), row]);
+  for (const [ownerId, list] of byOwner) {
+    const first = list[0]!;
+    const customers = list.filter((x) => x.r.entityType === 'customer').length;
+    const leads = list.length - customers;
+    const earliest = list.map((x) => x.r.reclaimAt).sort((a, b) => a.getTime() - b.getTime())[0]!;
+    const what = [customers ? `${customers} 个客户` : '', leads ? `${leads} 条线索` : ''].filter(Boolean).join('、');
+    await enqueueMessage(db, {
+      corpId: first.r.corpId,
+      toWecomUserIds: [first.wecomUserId],
+      message: { msgtype: 'text', text: { content: `您有 ${what}即将被回收到公海（最早 ${toIso(earliest).slice(0, 16).replace('T', ' ')}），请尽快跟进。` } },
+      dedupeKey: `pool-reminder:${ownerId}:${now.getTime()}`,
+      source: { module: 'pools', ref: `reminder:${ownerId}` },
+    });
+  }
+}
+
+/**
+ * Runs the job on one instance at a time: a MySQL named lock on a dedicated connection; other
+ * instances skip the pass. Returns null when another instance holds the lock.
+ */
+export async function runPoolReclaimExclusive(deps: AppDeps): Promise<{ reclaimed: number; reminded: number } | null> {
+  const conn = await deps.pool.getConnection();
+  try {
+    const [[got]] = (await conn.query('SELECT GET_LOCK(?, 0) AS got', [LOCK_NAME])) as unknown as [[{ got: number }]];
+    if (Number(got.got) !== 1) return null;
+    try {
+      const db = drizzle(conn, { schema, mode: 'default', casing: 'snake_case' }) as unknown as Database;
+      return await db.transaction((tx) => runPoolReclaim(tx, deps.now()));
+    } finally {
+      await conn.query('SELECT RELEASE_LOCK(?)', [LOCK_NAME]);
+    }
+  } finally {
+    conn.release();
+  }
+}
+
+export function startPoolWorkers(deps: AppDeps): Worker[] {
+  let running: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    running = runPoolReclaimExclusive(deps).catch((err) => deps.logger.error({ err }, 'pool reclaim failed'));
+  };
+  const timer = setInterval(tick, INTERVAL_MS);
+  setTimeout(tick, 5_000).unref();
+  return [
+    {
+      stop: async () => {
+        clearInterval(timer);
+        await running;
+      },
+    },
+  ];
+}
