@@ -15,6 +15,7 @@ import { catalogModule } from './catalog/module';
 import { opportunitiesModule } from './opportunities/module';
 import { quotesModule } from './quotes/module';
 import { visitsModule } from './visits/index';
+import { expensesModule } from './expenses/module';
 
 /**
  * Every module of the server, in dependency order (seeds run in this order).
@@ -37,4 +38,5 @@ export const modules: AppModule[] = [
   contractsModule,
   receiptsModule,
   fulfilmentModule,
+  expensesModule,
 ];

@@ -1,0 +1,6 @@
+import type { AppModule } from '../types';
+import { expenseRoutes } from './routes';
+import { seedExpensesDemo } from './seed';
+
+/** Expense claims (vouchers, approval, reimbursement), categories and limits, advances and offsets. */
+export const expensesModule: AppModule = { name: 'expenses', routes: expenseRoutes, seedDemo: seedExpensesDemo };
