@@ -16,6 +16,7 @@ import { opportunitiesModule } from './opportunities/module';
 import { quotesModule } from './quotes/module';
 import { visitsModule } from './visits/index';
 import { expensesModule } from './expenses/module';
+import { reportsModule } from './reports/module';
 
 /**
  * Every module of the server, in dependency order (seeds run in this order).
@@ -39,4 +40,5 @@ export const modules: AppModule[] = [
   receiptsModule,
   fulfilmentModule,
   expensesModule,
+  reportsModule,
 ];
