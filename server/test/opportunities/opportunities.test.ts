@@ -198,8 +198,11 @@ describe('quotes', () => {
   it('a quote within the threshold is effective at once and can be accepted', async () => {
     const api = corp.users.rep1!.api;
     const o = (await api.post('/api/opportunities', { customerId: String(await customer('rep1')), name: '报价2', lines: [{ skuId: skuStd, quantity: 1 }] })).body;
-    const q = (await api.post(`/api/opportunities/${o.id}/quotes`, {})).body;
-    expect((await api.post(`/api/quotes/${q.id}/actions/submit`)).body.status).toBe('approved');
+    const created = await api.post(`/api/opportunities/${o.id}/quotes`, {});
+    expect(created.status, created.text).toBe(201);
+    const q = created.body;
+    const sub = await api.post(`/api/quotes/${q.id}/actions/submit`);
+    expect(sub.body, JSON.stringify(sub.body)).toMatchObject({ status: "approved" });
     expect((await api.post(`/api/quotes/${q.id}/actions/accept`)).body.status).toBe('accepted');
     expect((await api.get(`/api/opportunities/${o.id}`)).body.winningQuoteId).toBe(q.id);
   });

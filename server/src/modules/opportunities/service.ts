@@ -133,12 +133,12 @@ export interface MoveInput {
 }
 
 /** The winning quote for a won move: the given one (approved/accepted, of this opportunity) or the accepted one. */
-async function winningQuote(db: Db, o: repo.OpportunityRow, quoteId: number | null): Promise<number | null> {
+async function winningQuote(db: Db, o: repo.OpportunityRow, quoteId: number | null, now: Date): Promise<number | null> {
   if (quoteId == null) return o.winningQuoteId;
   const [q] = await db.select().from(quotes).where(and(eq(quotes.id, quoteId), eq(quotes.opportunityId, o.id)));
   if (!q) throw errors.badRequest('quote_not_found', '报价单不存在或不属于该商机');
   if (q.status !== 'approved' && q.status !== 'accepted') throw errors.conflict('quote_not_effective', '只有已生效或客户已接受的报价单可以作为赢单报价');
-  if (q.status === 'approved') await db.update(quotes).set({ status: 'accepted', acceptedAt: new Date() }).where(eq(quotes.id, q.id));
+  if (q.status === 'approved') await db.update(quotes).set({ status: 'accepted', acceptedAt: now, updatedAt: now }).where(eq(quotes.id, q.id));
   return q.id;
 }
 
@@ -157,7 +157,7 @@ export async function recordStageEntry(db: Db, o: { id: number; corpId: number }
 
 /** Applies a checked stage move: requirements, history, status, win rate, rollups. */
 export async function applyMove(db: Db, o: repo.OpportunityRow, m: MoveInput): Promise<void> {
-  const winId = m.to.kind === 'won' ? await winningQuote(db, o, m.quoteId) : o.winningQuoteId;
+  const winId = m.to.kind === 'won' ? await winningQuote(db, o, m.quoteId, m.now) : o.winningQuoteId;
   const lostReason = m.to.kind === 'lost' ? m.lostReason : null;
   assertRequirementsMet(m.to, await requirementFacts(db, o, winId, lostReason));
   const closed = m.to.kind !== 'open';

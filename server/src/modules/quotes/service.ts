@@ -80,7 +80,7 @@ export async function createQuote(db: Db, o: oppRepo.OpportunityRow, input: { va
   if (prev.some((p) => p.status === 'pending_approval')) throw errors.conflict('quote_approval_pending', '上一版报价单正在审批中，请等待审批结束');
   let lines: ComputedLine[];
   if (input.lines) lines = await computeLines(db, o.corpId, input.lines, await priceContextOf(db, o.customerId, now));
-  else lines = await oppRepo.linesOf(db, o.id);
+  else lines = (await oppRepo.linesOf(db, o.id)).map(({ id: _id, corpId: _c, opportunityId: _o, ...l }) => l);
   if (!lines.length) throw errors.conflict('opportunity_has_no_lines', '商机还没有产品明细，无法生成报价单');
   const version = (prev[0]?.version ?? 0) + 1;
   const validUntil = input.validUntil ?? shanghaiDate(new Date(now.getTime() + VALID_DAYS * 86400_000));
