@@ -12,6 +12,11 @@ export interface RequestOptions {
   body?: unknown;
   /** Milliseconds before giving up; the WeCom sidebar must not hang on a dead network. */
   timeout?: number;
+  /**
+   * Sent as `Idempotency-Key` so a write retried after a lost answer (flaky mobile network) is
+   * replayed by the server instead of applied twice. Generate one per user action.
+   */
+  idempotencyKey?: string;
 }
 
 /**
@@ -63,6 +68,7 @@ export function request<T>(path: string, options: RequestOptions = {}): Promise<
   const token = getToken();
   if (token) header.Authorization = `Bearer ${token}`;
   if (options.body !== undefined) header['Content-Type'] = 'application/json';
+  if (options.idempotencyKey) header['Idempotency-Key'] = options.idempotencyKey;
 
   return new Promise<T>((resolve, reject) => {
     uni.request({
