@@ -8,6 +8,7 @@ import { sidebarModule } from './sidebar/module';
 import { contractsModule } from './contracts/index';
 import { receiptsModule } from './receipts/index';
 import { fulfilmentModule } from './fulfilment/index';
+import { erpModule } from './erp/index';
 import { wecomModule } from '../wecom/module';
 import { approvalsModule } from './approvals/module';
 import { filesModule } from './files/module';
@@ -39,6 +40,7 @@ export const modules: AppModule[] = [
   contractsModule,
   receiptsModule,
   fulfilmentModule,
+  erpModule,
   expensesModule,
   reportsModule,
 ];
