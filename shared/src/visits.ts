@@ -247,3 +247,15 @@ export const visitStats = z.object({
   notVisited: z.array(z.object({ customerId: idSchema, name: z.string(), ownerId: idSchema.nullable(), lastVisitAt: z.string().nullable() })),
 });
 export type VisitStats = z.infer<typeof visitStats>;
+
+/**
+ * Great-circle distance in metres (haversine) between two points of the same datum (gcj02 on
+ * both sides here). The server flags with it; the phone shows the same read-out before check-in.
+ */
+export function haversineMeters(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
+  const rad = (d: number) => (d * Math.PI) / 180;
+  const dLat = rad(b.latitude - a.latitude);
+  const dLng = rad(b.longitude - a.longitude);
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.latitude)) * Math.cos(rad(b.latitude)) * Math.sin(dLng / 2) ** 2;
+  return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
+}

@@ -1,22 +1,10 @@
-import { VISIT_DEFAULTS, type VisitFlag, type VisitSettings, type VisitStatus } from '@scrm/shared';
+import { haversineMeters, VISIT_DEFAULTS, type VisitFlag, type VisitSettings, type VisitStatus } from '@scrm/shared';
 
-const EARTH_RADIUS_M = 6_371_008.8;
+export { haversineMeters };
 
 export interface LatLng {
   latitude: number;
   longitude: number;
-}
-
-/**
- * Great-circle distance in metres (haversine). Both points must be in the same datum; the phone
- * reports gcj02 and customers' coordinates are stored in gcj02, so no conversion is needed.
- */
-export function haversineMeters(a: LatLng, b: LatLng): number {
-  const rad = (d: number) => (d * Math.PI) / 180;
-  const dLat = rad(b.latitude - a.latitude);
-  const dLng = rad(b.longitude - a.longitude);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.latitude)) * Math.cos(rad(b.latitude)) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 /** The corp's visit settings (`corps.settings.visits`) with defaults filled in. */
