@@ -6,6 +6,7 @@ import { contacts, customerCollaborators, customers, users } from '../../db/sche
 import type { AuthUser } from '../../http/context';
 import { errors, isDuplicateKey } from '../../http/errors';
 import { idNum, idStr } from '../../lib/ids';
+import { moveOpenOpportunities } from '../opportunities/service';
 import { recordAction } from '../pools/actions-log';
 import type { PoolEntityAdapter } from '../pools/engine';
 import { defaultPoolId, getPool } from '../pools/repo';
@@ -167,6 +168,8 @@ export const customerAdapter: PoolEntityAdapter = {
   async afterOwnerChange(db, corpId, id, from, to, at) {
     // The owner's collaborator row would be redundant.
     if (to != null) await db.delete(customerCollaborators).where(and(eq(customerCollaborators.customerId, id), eq(customerCollaborators.userId, to)));
+    // Open opportunities follow the customer to its new owner.
+    if (to != null) await moveOpenOpportunities(db, corpId, id, to);
     for (const hook of ownerChangeHooks) await hook(db, corpId, id, from, to, at);
   },
 };

@@ -57,23 +57,23 @@ const isManager = (scope: DataScope) => scope.level !== 'own';
 
 /** Serialises every ownership gain of one user (claims, assigns, transfers to them) so caps hold under concurrency. */
 async function lockUserCounter(db: Db, corpId: number, userId: number, type: PoolEntityType, now: Date): Promise<void> {
+  // ON DUPLICATE KEY UPDATE takes the row's exclusive lock directly (no shared-then-exclusive
+  // upgrade), so concurrent first-time inserts queue instead of deadlocking.
   await db.execute(
-    sql`INSERT IGNORE INTO ${poolUserCounters} (corp_id, user_id, entity_type, last_action_at) VALUES (${corpId}, ${userId}, ${type}, ${now})`,
+    sql`INSERT INTO ${poolUserCounters} (corp_id, user_id, entity_type, last_action_at) VALUES (${corpId}, ${userId}, ${type}, ${now})
+        ON DUPLICATE KEY UPDATE last_action_at = VALUES(last_action_at)`,
   );
-  await db.execute(sql`SELECT user_id FROM ${poolUserCounters} WHERE user_id = ${userId} AND entity_type = ${type} FOR UPDATE`);
-  await db
-    .update(poolUserCounters)
-    .set({ lastActionAt: now })
-    .where(and(eq(poolUserCounters.userId, userId), eq(poolUserCounters.entityType, type)));
 }
 
 async function resolveTarget(db: Db, user: AuthUser, scope: DataScope, raw: string | undefined): Promise<number> {
   if (!raw) throw errors.conflict(R.targetRequired, '请选择接收人');
   const id = idNum(raw);
-  const [target] = await db
-    .select({ id: users.id, status: users.status })
-    .from(users)
-    .where(and(eq(users.corpId, user.corpId), eq(users.id, id)));
+  // A locking read (MariaDB has no FOR SHARE): it does not open the transaction's snapshot
+  // before the counter lock, so the caps below count committed rows.
+  const [rows] = (await db.execute(
+    sql`SELECT id, status FROM ${users} WHERE corp_id = ${user.corpId} AND id = ${id} LOCK IN SHARE MODE`,
+  )) as unknown as [{ id: number; status: string }[]];
+  const target = rows[0];
   if (!target || target.status !== 'active') throw errors.conflict(R.targetInvalid, '接收人不存在或已停用');
   if (scope.level === 'subtree' && !scope.userIds!.includes(id)) throw errors.conflict(R.targetInvalid, '只能分配给本部门的成员');
   return id;
@@ -156,7 +156,13 @@ export async function performAction(db: Db, a: PoolEntityAdapter, input: ActionI
   if (target != null) await lockUserCounter(db, corpId, target, a.type, now);
 
   const row = await a.lockRow(db, corpId, id);
-  if (!row || !(await a.canSee(db, scope, row))) throw errors.notFound(a.label);
+  if (!row) throw errors.notFound(a.label);
+  if (!(await a.canSee(db, scope, row))) {
+    // Someone else claimed it from a pool the caller can see: a lost race, not a secret.
+    const fromVisiblePool = action === 'claim' && row.poolId != null && (await visiblePoolIds(db, corpId, user.id, a.type)).includes(row.poolId);
+    if (fromVisiblePool && row.status === 'active') throw errors.conflict(R.alreadyOwned, `该${a.label}已被领取`);
+    throw errors.notFound(a.label);
+  }
   const reason = body.reason?.trim() || null;
   const inPool = row.ownerId == null && row.status === 'active';
   const isOwner = row.ownerId === user.id;

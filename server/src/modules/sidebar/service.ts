@@ -10,11 +10,12 @@ import { customerAccess } from '../customers/scope';
 import { maskName } from '../customers/service';
 import { presentFollowUp } from '../followups/service';
 import { canSeeLead } from '../leads/adapter';
+import { listOpenOpportunitiesForCustomer } from '../opportunities/service';
 
-/** A customer's open opportunities for the sidebar; the opportunities module registers the real one. */
+/** A customer's open opportunities for the sidebar (default: the opportunities module's list). */
 export type SidebarOpportunities = (db: Db, corpId: number, customerId: number, limit: number) => Promise<unknown[]>;
-let opportunitiesOf: SidebarOpportunities = async () => [];
-/** Called by the opportunities module at load: `registerSidebarOpportunities(listOpenOpportunitiesForCustomer)`. */
+let opportunitiesOf: SidebarOpportunities = listOpenOpportunitiesForCustomer;
+/** Replaces the sidebar's opportunity source. */
 export function registerSidebarOpportunities(fn: SidebarOpportunities): void {
   opportunitiesOf = fn;
 }
