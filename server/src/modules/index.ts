@@ -9,6 +9,7 @@ import { contractsModule } from './contracts/index';
 import { receiptsModule } from './receipts/index';
 import { fulfilmentModule } from './fulfilment/index';
 import { erpModule } from './erp/index';
+import { performanceModule } from './performance/index';
 import { wecomModule } from '../wecom/module';
 import { approvalsModule } from './approvals/module';
 import { filesModule } from './files/module';
@@ -41,6 +42,7 @@ export const modules: AppModule[] = [
   receiptsModule,
   fulfilmentModule,
   erpModule,
+  performanceModule,
   expensesModule,
   reportsModule,
 ];

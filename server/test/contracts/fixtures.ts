@@ -49,7 +49,8 @@ export async function makeContract(
   if (opts.effective !== false) {
     const s = await owner.api.post(`/api/contracts/${id}/actions/submit`, {});
     expect(s.status, JSON.stringify(s.body)).toBe(200);
-    await approveDoc(t, corp, 'contract', id);
+    const leader = owner === corp.users.rep9 ? corp.users.manager2! : corp.users.manager!;
+    await approveDoc(t, corp, 'contract', id, [leader, corp.users.finance!]);
   }
   const c = await owner.api.get(`/api/contracts/${id}`);
   return { id, customerId, contract: c.body };
