@@ -62,6 +62,15 @@ export function freePort() {
   });
 }
 
+/** True when nothing listens on the port of 127.0.0.1. */
+export function isPortFree(port) {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}
+
 /** Starts a long-running child process; output is prefixed and forwarded. */
 export function startChild(name, cmd, args, env = {}, { quiet = false } = {}) {
   const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -71,12 +71,12 @@ export default async function setup(project: TestProject) {
   if (existsSync(emulatorEntry)) {
     const emuPort = await freePort();
     const emu = start('wecom-emulator', [emulatorEntry], {
-      EMULATOR_PORT: String(emuPort),
-      CALLBACK_URL: `http://127.0.0.1:${port}/wecom/callback`,
+      WECOM_EMULATOR_PORT: String(emuPort),
+      WECOM_CALLBACK_URL: `http://127.0.0.1:${port}/wecom/callback`,
     });
     children.push(emu);
     env.WECOM_API_BASE = `http://127.0.0.1:${emuPort}`;
-    await waitFor(`${env.WECOM_API_BASE}/healthz`, emu, 30_000);
+    await waitFor(`${env.WECOM_API_BASE}/_emulator/counters`, emu, 30_000);
     project.provide('e2eWecomApiBase', env.WECOM_API_BASE);
   }
   const server = start('server', [join(ROOT, 'server', 'src', 'main.ts')], env);
