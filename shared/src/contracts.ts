@@ -99,7 +99,7 @@ export const patchContractBody = z.object({
 });
 
 export const contractActionParams = z.object({ id: idSchema, action: z.enum(CONTRACT_ACTIONS, { error: '不支持的操作' }) });
-export const actionBody = z.object({ reason: optionalText('原因', 500) });
+export const contractActionBody = z.object({ reason: optionalText('原因', 500) });
 
 export const contractListQuery = listQuery.extend({
   status: z.enum(CONTRACT_STATUSES).optional(),

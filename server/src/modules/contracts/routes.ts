@@ -1,5 +1,5 @@
 import {
-  actionBody,
+  contractActionBody,
   contractActionParams,
   contractChangeBody,
   contractListQuery,
@@ -82,7 +82,7 @@ const action = defineRoute({
   summary: '合同操作：submit 提交审批 / terminate 终止',
   tags: ['contracts'],
   params: contractActionParams,
-  body: actionBody,
+  body: contractActionBody,
   handler: async ({ db, deps, params, user, scope, audit }) => {
     const s = await repo.moneyScope(user, scope);
     const id = idNum(params.id);
