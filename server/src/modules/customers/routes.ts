@@ -12,6 +12,8 @@ import {
   customerListQuery,
   customerPatchBody,
   idParams,
+  importQuery,
+  importResult,
   listResponse,
   ownershipActionItem,
   timelineItem,
@@ -28,6 +30,7 @@ import { getCustomerRow, listCustomers, presentCustomer } from './repo';
 import { customerAccess } from './scope';
 import { createCustomer, customerAdapter, patchCustomer, setCollaborators } from './service';
 import { customerTimeline } from './timeline';
+import { exportCustomers, importCustomers, readUpload, sendWorkbook, templateWorkbook } from './excel';
 
 /** Loads a customer inside the caller's scope (404 otherwise) with the caller's permissions. */
 export async function loadVisibleCustomer(db: Db, scope: DataScope, id: number) {
@@ -84,6 +87,37 @@ export const customerRoutes: RouteSpec[] = [
     tags: ['customers'],
     body: bulkActionBody,
     handler: async ({ db, body, user, scope, deps, audit }) => runBulkActions(db, customerAdapter, { user, scope: await scope(), body, now: deps.now(), audit }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/customers/import-template',
+    summary: '下载客户导入模板（.xlsx）',
+    tags: ['customers'],
+    handler: async ({ ctx }) => sendWorkbook(ctx, templateWorkbook(), '客户导入模板.xlsx'),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/customers/import',
+    summary: '导入客户（请求体为 .xlsx 文件；duplicate=skip|merge；返回逐行错误）',
+    tags: ['customers'],
+    bodyType: 'raw',
+    idempotent: false,
+    query: importQuery,
+    response: importResult,
+    handler: async ({ ctx, db, query, user, scope, deps, audit }) => {
+      const file = await readUpload(ctx);
+      const out = await importCustomers(db, user, await scope(), file, query.duplicate, deps.now());
+      await audit({ action: 'customer.import', entityType: 'customer', entityId: 'import', after: { ...out, errors: out.errors.length } });
+      return out;
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/customers/export',
+    summary: '导出客户（.xlsx；与列表相同的筛选，只含可见范围内的客户）',
+    tags: ['customers'],
+    query: customerListQuery,
+    handler: async ({ ctx, db, query, scope }) => sendWorkbook(ctx, await exportCustomers(db, await scope(), query), '客户.xlsx'),
   }),
   defineRoute({
     method: 'get',
