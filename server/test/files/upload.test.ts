@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100, 1)]);
-const post = (body: BodyInit, headers: Record<string, string>, who = 'rep1') =>
+const post = (body: NonNullable<RequestInit['body']>, headers: Record<string, string>, who = 'rep1') =>
   fetch(`${t.url}/api/files`, { method: 'POST', headers: { authorization: `Bearer ${corp.users[who]!.token}`, ...headers }, body });
 
 describe('uploads', () => {
