@@ -144,3 +144,22 @@ describe('automatic reclaim', () => {
     }
   });
 });
+
+describe('lead actions share the engine', () => {
+  it('claims a pool lead and applies the same rule codes', async () => {
+    const corp = await makeCorp(t);
+    const pool = await corp.users.admin!.api.post('/api/pools', { entityType: 'lead', name: '线索池', claimDailyLimit: 1 });
+    const { leads } = await import('../../src/db/schema/index');
+    const now = new Date();
+    const ids: number[] = [];
+    for (const name of ['甲', '乙']) {
+      const [row] = await t.db.insert(leads).values({ corpId: corp.id, name, poolId: Number(pool.body.id), createdAt: now, updatedAt: now }).$returningId();
+      ids.push(row!.id);
+    }
+    expect((await corp.users.rep1!.api.post(`/api/leads/${ids[0]}/actions/claim`)).status).toBe(200);
+    const second = await corp.users.rep1!.api.post(`/api/leads/${ids[1]}/actions/claim`);
+    expect(second.body.error.code).toBe('pool_claim_daily_limit');
+    expect((await corp.users.rep9!.api.post(`/api/leads/${ids[0]}/actions/return`, { reason: 'x' })).status).toBe(404);
+    expect((await corp.users.rep1!.api.post(`/api/leads/${ids[0]}/actions/return`)).body.error.code).toBe('reason_required');
+  });
+});
