@@ -10,7 +10,7 @@ export function useDepartmentNames(ids: Ref<readonly string[] | undefined>) {
   let known: Map<string, string> | null = null;
 
   async function resolve(list: readonly string[]): Promise<void> {
-    names.value = [...list];
+    names.value = list.map((id) => `#${id}`);
     if (list.length === 0) return;
     try {
       if (!known) {
@@ -18,7 +18,7 @@ export function useDepartmentNames(ids: Ref<readonly string[] | undefined>) {
         known = new Map(items.map((d) => [d.id, d.name]));
       }
       const map = known;
-      names.value = list.map((id) => map.get(id) ?? id);
+      names.value = list.map((id) => map.get(id) ?? `#${id}`);
     } catch {
       // Keep the ids; a missing name is not worth an error on the profile page.
     }
