@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { draftFromLines, draftFromPick, linesToInput } from './lines-draft';
 import { bpToPercent, fenToYuanInput, formatDuration, formatFen, formatFenShort, parseQuantity, parseYuanToFen, percentToBp, zheLabel } from './money';
 
 describe('fen formatting', () => {
@@ -61,5 +62,22 @@ describe('time in stage', () => {
     expect(formatDuration(125 * 60)).toBe('2小时5分钟');
     expect(formatDuration(10)).toBe('不到1分钟');
     expect(formatDuration(2 * 3600 + 300, 'en')).toBe('2h 5m');
+  });
+});
+
+describe('line drafts', () => {
+  it('turns typed rows into the lines body and reports the first bad row', () => {
+    const a = draftFromPick({ skuId: '7', productName: 'CRM', skuName: '标准版', unit: '套' });
+    const [b] = draftFromLines([{ id: '1', skuId: '8', productName: 'CRM', skuName: '增购用户', unit: '用户', quantity: 20, discountBp: 1250, listPrice: 120000, amount: 2100000, remark: null }]);
+    expect(b!.discount).toBe('12.5');
+    expect(linesToInput([a, { ...b!, quantity: '30' }])).toEqual({
+      ok: true,
+      lines: [
+        { skuId: '7', quantity: 1, discountBp: 0 },
+        { skuId: '8', quantity: 30, discountBp: 1250 },
+      ],
+    });
+    expect(linesToInput([a, { ...b!, quantity: '0' }])).toEqual({ ok: false, index: 1, field: 'quantity' });
+    expect(linesToInput([{ ...a, discount: '120' }])).toEqual({ ok: false, index: 0, field: 'discount' });
   });
 });
