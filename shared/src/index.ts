@@ -22,3 +22,4 @@ export * from './receipts';
 export * from './fulfilment';
 export * from './erp';
 export * from './performance';
+export * from './campaigns';

@@ -24,3 +24,5 @@ export * from './contracts';
 export * from './receipts';
 export * from './fulfilment';
 export * from './performance';
+export * from './campaigns';
+export * from './lead_conversions';

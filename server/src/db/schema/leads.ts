@@ -1,6 +1,7 @@
 import { index, int, mysqlEnum, mysqlTable, text, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import { LEAD_STATUSES } from '@scrm/shared';
 import { json, pk, ref, timestamps, utc } from '../columns';
+import { campaigns } from './campaigns';
 import { contacts } from './contacts';
 import { corps } from './corps';
 import { customers } from './customers';
@@ -22,8 +23,8 @@ export const leads = mysqlTable(
     wechatId: varchar('wechat_id', { length: 64 }),
     region: varchar('region', { length: 100 }),
     source: varchar('source', { length: 50 }),
-    /** The campaign (市场活动) it came from; the campaigns module adds the foreign key. */
-    campaignId: ref('campaign_id'),
+    /** The campaign (市场活动) it came from. */
+    campaignId: ref('campaign_id').references(() => campaigns.id),
     grade: varchar('grade', { length: 16 }),
     tags: json<string[]>('tags')
       .notNull()
