@@ -4,7 +4,7 @@ import Router from '@koa/router';
 import { sql } from 'drizzle-orm';
 import type { AppDeps } from './http/context';
 import { AppError, errors } from './http/errors';
-import { errorHandler, requestContext, securityHeaders } from './http/middleware';
+import { errorHandler, methodOverride, requestContext, securityHeaders } from './http/middleware';
 import { buildOpenApi } from './http/openapi';
 import { mountRoutes, type RouteSpec } from './http/route';
 import { serveH5 } from './http/static';
@@ -20,6 +20,7 @@ export function createApp(deps: AppDeps): Koa {
   app.use(requestContext(deps.logger));
   app.use(errorHandler());
   app.use(securityHeaders());
+  app.use(methodOverride());
 
   const router = new Router();
   router.get('/healthz', (ctx) => {

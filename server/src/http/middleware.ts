@@ -61,3 +61,19 @@ export function securityHeaders() {
     await next();
   };
 }
+
+const OVERRIDABLE = new Set(['PATCH', 'PUT', 'DELETE']);
+
+/**
+ * The mini program's wx.request has no PATCH: it sends POST with `X-HTTP-Method-Override`.
+ * Only POST may be overridden, and only into PATCH/PUT/DELETE, before routing.
+ */
+export function methodOverride() {
+  return async (ctx: Context, next: Next) => {
+    if (ctx.method === 'POST') {
+      const wanted = ctx.get('x-http-method-override').toUpperCase();
+      if (OVERRIDABLE.has(wanted)) ctx.method = wanted;
+    }
+    await next();
+  };
+}

@@ -1,4 +1,9 @@
 import { authRoutes } from '../auth/routes';
+import { orgRoutes } from './org/routes';
+import { approvalsModule } from './approvals/module';
+import { filesModule } from './files/module';
+import { expensesModule } from './expenses/module';
+import { reportsModule } from './reports/module';
 import type { AppModule } from './types';
 import { poolsModule } from './pools/module';
 import { customersModule } from './customers/module';
@@ -11,14 +16,10 @@ import { fulfilmentModule } from './fulfilment/index';
 import { erpModule } from './erp/index';
 import { performanceModule } from './performance/index';
 import { wecomModule } from '../wecom/module';
-import { approvalsModule } from './approvals/module';
-import { filesModule } from './files/module';
+import { visitsModule } from './visits/index';
 import { catalogModule } from './catalog/module';
 import { opportunitiesModule } from './opportunities/module';
 import { quotesModule } from './quotes/module';
-import { visitsModule } from './visits/index';
-import { expensesModule } from './expenses/module';
-import { reportsModule } from './reports/module';
 
 /**
  * Every module of the server, in dependency order (seeds run in this order).
@@ -26,23 +27,24 @@ import { reportsModule } from './reports/module';
  */
 export const modules: AppModule[] = [
   { name: 'auth', routes: authRoutes },
+  { name: 'org', routes: orgRoutes },
   wecomModule,
   poolsModule,
   customersModule,
   contactsModule,
   followUpsModule,
-  sidebarModule,
-  approvalsModule,
-  filesModule,
   catalogModule,
   opportunitiesModule,
   quotesModule,
+  sidebarModule,
+  approvalsModule,
+  filesModule,
+  expensesModule,
+  reportsModule,
   visitsModule,
   contractsModule,
   receiptsModule,
   fulfilmentModule,
   erpModule,
   performanceModule,
-  expensesModule,
-  reportsModule,
 ];
