@@ -1,0 +1,39 @@
+import type { ListResult } from '@scrm/shared';
+import { request } from './request';
+
+/** 发货单 / 发票 as the contract pages list them (read-only here). */
+
+export interface Shipment {
+  id: string;
+  number: string;
+  orderId: string;
+  contractId: string | null;
+  shippedOn: string;
+  carrier: string | null;
+  trackingNo: string | null;
+  amount: number;
+  returnedAmount: number;
+  origin: 'crm' | 'erp';
+}
+
+export interface Invoice {
+  id: string;
+  number: string;
+  kind: 'blue' | 'red';
+  originalId: string | null;
+  contractId: string | null;
+  invoiceType: 'vat_special' | 'vat_normal' | 'electronic' | 'other';
+  invoiceNo: string | null;
+  title: string;
+  issuedOn: string;
+  amount: number;
+  taxAmount: number;
+  redAmount: number;
+  reason: string | null;
+}
+
+export const listContractInvoices = (contractId: string) =>
+  request<ListResult<Invoice>>('/api/invoices', { query: { contractId, scope: 'all', limit: 100 } });
+/** Shipments have no contract filter: the customer's, narrowed to the contract by the caller. */
+export const listCustomerShipments = (customerId: string) =>
+  request<ListResult<Shipment>>('/api/shipments', { query: { customerId, scope: 'all', limit: 100 } });
