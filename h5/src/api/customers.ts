@@ -94,3 +94,16 @@ export const exportUrl = (params: CustomerListParams) =>
 export const importUrl = (duplicate: 'skip' | 'merge') => buildUrl('/api/customers/import', { duplicate });
 
 export type { ImportResult };
+
+/** A colleague to hand a customer to. */
+export interface Colleague {
+  id: string;
+  name: string;
+  wecomUserId?: string;
+}
+
+/**
+ * Colleagues matching a keyword, for transfer / assign. `GET /api/users` is not on the server
+ * yet (see the issue-4 report); until it is, this rejects with a 404 ApiError.
+ */
+export const searchColleagues = (q: string) => request<ListResult<Colleague>>('/api/users', { query: { q, limit: 20 } });

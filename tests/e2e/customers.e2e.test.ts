@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { api, devToken, runTag } from './api-helpers';
+import { baseUrl, launchBrowser, newPhonePage, screenshot, signInAs } from './browser';
+
+interface Customer {
+  id: string;
+  name: string;
+  ownerId: string | null;
+}
+
+const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`).first();
+
+/**
+ * The customer pages as demo.rep1 on a 360 px phone: 我的 list with search, a customer's detail
+ * tabs and timeline, creating one with Chinese validation, returning one to the pool (reason
+ * required, confirmation) and claiming one from 公海.
+ */
+describe('customer pages', () => {
+  let browser: Browser;
+  let page: Page;
+  let rep1: string;
+  let rep1Id: string;
+  const tag = runTag();
+  let mine: Customer;
+  let pooled: Customer;
+
+  beforeAll(async () => {
+    rep1 = await devToken('demo.rep1');
+    rep1Id = (await api<{ id: string }>(rep1, 'GET', '/api/me')).id;
+    const admin = await devToken('demo.admin');
+    const pools = await api<{ items: { id: string }[] }>(admin, 'GET', '/api/pools?entityType=customer');
+    if (!pools.items.length) await api(admin, 'POST', '/api/pools', { entityType: 'customer', name: '公海', isDefault: true });
+    // Our own records, so the test never depends on (or disturbs) the demo book.
+    mine = await api<Customer>(rep1, 'POST', '/api/customers', { name: `星辰智造 E2E ${tag}`, grade: 'A', industry: '智能制造', contact: { name: '周明', mobile: '13900001111' } });
+    pooled = await api<Customer>(admin, 'POST', '/api/customers', { name: `公海样例 E2E ${tag}`, ownerId: null, industry: '物流' });
+    expect(pooled.ownerId).toBeNull();
+    browser = await launchBrowser();
+    page = await newPhonePage(browser);
+    await signInAs(page, 'demo.rep1');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function search(text: string): Promise<void> {
+    const box = page.locator('[data-testid="customer-search"] input');
+    await box.fill(text);
+    await box.press('Enter');
+  }
+
+  it('shows 我的 customers with scope tabs and finds one by keyword', async () => {
+    await page.goto(`${baseUrl()}/pages/customers/customers`);
+    await byTestId(page, 'customer-list').waitFor({ state: 'visible', timeout: 30_000 });
+    for (const label of ['我的', '下属', '公海', '全部']) await expect(byTestId(page, 'customer-scopes').innerText()).resolves.toContain(label);
+    await screenshot(page, 'customers-01-mine');
+    await search(tag);
+    await byTestId(page, `customer-item-${mine.id}`).waitFor({ state: 'visible', timeout: 30_000 });
+    await expect(byTestId(page, 'customer-list').innerText()).resolves.not.toContain(pooled.name);
+    // Searching a contact's phone finds the customer too.
+    await search('13900001111');
+    await byTestId(page, `customer-item-${mine.id}`).waitFor({ state: 'visible', timeout: 30_000 });
+  });
+
+  it('opens a customer: card, profile, contacts and timeline tabs', async () => {
+    await byTestId(page, `customer-item-${mine.id}`).click();
+    await page.waitForURL(/\/pages\/customers\/detail\/detail\?id=/, { timeout: 30_000 });
+    await expect(byTestId(page, 'customer-card-name').innerText()).resolves.toBe(mine.name);
+    await expect(byTestId(page, 'customer-profile').innerText()).resolves.toContain('智能制造');
+    await byTestId(page, 'customer-tab-contacts').click();
+    await byTestId(page, 'customer-contacts').getByText('周明').waitFor({ state: 'visible', timeout: 30_000 });
+    await byTestId(page, 'customer-tab-timeline').click();
+    await byTestId(page, 'customer-timeline').getByText('创建').first().waitFor({ state: 'visible', timeout: 30_000 });
+    await screenshot(page, 'customers-02-detail');
+  });
+
+  it('returns a customer to the pool only with a reason and after confirming', async () => {
+    await byTestId(page, 'customer-more').click();
+    await page.locator('.uni-actionsheet').getByText('退回公海').click();
+    const modal = page.locator('.uni-modal');
+    await modal.waitFor({ state: 'visible', timeout: 10_000 });
+    // No reason → refused, the dialog asks again.
+    await modal.locator('.uni-modal__btn_primary').click();
+    await page.getByText('请填写原因').waitFor({ state: 'visible', timeout: 10_000 });
+    await modal.waitFor({ state: 'visible', timeout: 10_000 });
+    await modal.locator('textarea, input').first().fill('客户暂无预算，年后再跟');
+    await modal.locator('.uni-modal__btn_primary').click();
+    await page.locator('.uni-modal').getByText('确定退回').waitFor({ state: 'visible', timeout: 10_000 });
+    await screenshot(page, 'customers-03-confirm-return');
+    await page.locator('.uni-modal .uni-modal__btn_primary').click();
+    await expect
+      .poll(async () => (await api<Customer>(rep1, 'GET', `/api/customers/${mine.id}`).catch(() => ({ ownerId: 'hidden' }) as Customer)).ownerId, { timeout: 15_000 })
+      .not.toBe(rep1Id);
+  });
+
+  it('claims a customer from 公海', async () => {
+    await page.goto(`${baseUrl()}/pages/customers/customers`);
+    await byTestId(page, 'customer-list').waitFor({ state: 'visible', timeout: 30_000 });
+    await byTestId(page, 'customer-scope-pool').click();
+    await search(`公海样例 E2E ${tag}`);
+    const claim = byTestId(page, `claim-${pooled.id}`);
+    await claim.waitFor({ state: 'visible', timeout: 30_000 });
+    await screenshot(page, 'customers-04-pool');
+    await claim.click();
+    await claim.waitFor({ state: 'detached', timeout: 15_000 });
+    const after = await api<Customer>(rep1, 'GET', `/api/customers/${pooled.id}`);
+    expect(after.ownerId).toBe(rep1Id);
+
+    await byTestId(page, 'customer-scope-mine').click();
+    await byTestId(page, `customer-item-${pooled.id}`).waitFor({ state: 'visible', timeout: 30_000 });
+  });
+
+  it('creates a customer with field validation in Chinese', async () => {
+    await byTestId(page, 'customer-create').click();
+    await page.waitForURL(/\/pages\/customers\/edit\/edit/, { timeout: 30_000 });
+    await byTestId(page, 'customer-save').click();
+    await expect(byTestId(page, 'form-error-name').innerText()).resolves.toBe('请填写客户名称');
+    const name = `云栖数据 E2E ${tag}`;
+    await page.locator('[data-testid="form-name"] input').fill(name);
+    await page.locator('[data-testid="form-contactMobile"] input').fill('12345');
+    await byTestId(page, 'customer-save').click();
+    await byTestId(page, 'form-error-contactMobile').waitFor({ state: 'visible', timeout: 10_000 });
+    await page.locator('[data-testid="form-contactName"] input').fill('林婷');
+    await page.locator('[data-testid="form-contactMobile"] input').fill('13700002222');
+    await byTestId(page, 'form-grade-B').click();
+    await screenshot(page, 'customers-05-form');
+    await byTestId(page, 'customer-save').click();
+    await page.waitForURL(/\/pages\/customers\/detail\/detail\?id=/, { timeout: 30_000 });
+    await expect(byTestId(page, 'customer-card-name').innerText()).resolves.toBe(name);
+  });
+});
