@@ -41,7 +41,7 @@ const zh = {
   discarded: '已废弃',
   claim: '领取',
   claimed: '已领取',
-  tabs: { profile: '资料', contacts: '联系人', followUps: '跟进', opportunities: '商机', timeline: '动态' },
+  tabs: { profile: '资料', contacts: '联系人', followUps: '跟进', opportunities: '商机', contracts: '合同', receipts: '回款', timeline: '动态' },
   fields: {
     name: '客户名称',
     grade: '客户等级',
@@ -166,7 +166,7 @@ const en: CustomerMessages = {
   discarded: 'Discarded',
   claim: 'Claim',
   claimed: 'Claimed',
-  tabs: { profile: 'Profile', contacts: 'Contacts', followUps: 'Follow-ups', opportunities: 'Deals', timeline: 'Activity' },
+  tabs: { profile: 'Profile', contacts: 'Contacts', followUps: 'Follow-ups', opportunities: 'Deals', contracts: 'Contracts', receipts: 'Receipts', timeline: 'Activity' },
   fields: {
     name: 'Name',
     grade: 'Grade',
