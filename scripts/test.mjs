@@ -24,7 +24,9 @@ async function main() {
   run('npm', ['run', 'build:mp']);
 
   step('Tests: unit, integration (real database), end-to-end (Chromium)');
-  run('npx', ['vitest', 'run'], { env: { TEST_DATABASE_SERVER_URL: dbServer, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' } });
+  // Plain text when not on a terminal (CI logs): tinyrainbow treats any FORCE_COLOR, even 0, as "on".
+  const colorEnv = process.stdout.isTTY ? {} : { NO_COLOR: '1' };
+  run('npx', ['vitest', 'run'], { env: { TEST_DATABASE_SERVER_URL: dbServer, ...colorEnv } });
 }
 
 main().catch((err) => {
