@@ -19,14 +19,15 @@ describe('chart scaling', () => {
     expect(barPercent(5, 0)).toBe(0);
   });
 
-  it('draws a funnel that never widens downwards', () => {
+  it('sizes funnel bars by share of the largest stage with a readable minimum', () => {
     const widths = funnelWidths([
       { key: 'a', value: 10 },
       { key: 'b', value: 20 },
       { key: 'c', value: 5 },
       { key: 'd', value: 0 },
     ]);
-    expect(widths).toEqual([50, 50, 25, 12]);
+    expect(widths).toEqual([50, 100, 25, 24]);
+    expect(funnelWidths([{ key: 'a', value: 0 }])).toEqual([24]);
     expect(funnelWidths([])).toEqual([]);
   });
 });

@@ -30,17 +30,11 @@ export interface FunnelStep {
 }
 
 /**
- * Funnel widths: each open stage is as wide as its share of the largest stage, but never wider
- * than the stage before it, so the shape reads as a funnel even when a later stage holds more.
- * The true value is still printed beside each bar.
+ * Funnel bar widths (percent of the track): each stage's share of the largest stage, centred by the
+ * page so the bars read as a funnel. Every stage keeps at least `minPercent` so its label fits,
+ * including an empty one (0 deals is worth seeing too).
  */
-export function funnelWidths(steps: readonly FunnelStep[], minPercent = 12): number[] {
+export function funnelWidths(steps: readonly FunnelStep[], minPercent = 24): number[] {
   const max = Math.max(0, ...steps.map((s) => s.value));
-  let previous = 100;
-  return steps.map((s) => {
-    const raw = max > 0 ? (s.value / max) * 100 : 0;
-    const width = Math.min(previous, Math.max(minPercent, Math.round(raw)));
-    previous = width;
-    return width;
-  });
+  return steps.map((s) => Math.max(minPercent, max > 0 ? Math.round((s.value / max) * 100) : 0));
 }
