@@ -113,3 +113,43 @@ describe('chat sidebar', () => {
     await screenshot(page, 'sidebar-05-timeline');
   });
 });
+
+/**
+ * First paint budget of the chat sidebar: every script a fresh browser loads to show the card,
+ * gzip-compressed (what a gzip-serving proxy sends), must stay ≤ 150 KB.
+ */
+describe('chat sidebar first screen', () => {
+  it('loads at most 150 KB of gzip JavaScript', async () => {
+    const { gzipSync } = await import('node:zlib');
+    await syncWecom();
+    const browser = await launchBrowser();
+    try {
+      const page = await newPhonePage(browser);
+      await signInAs(page, 'demo.rep1');
+      // A fresh page load, as when WeCom opens the toolbar page (session already in storage).
+      const scripts = new Map<string, Buffer>();
+      page.on('response', (res) => {
+        const url = res.url();
+        if (res.request().resourceType() === 'script' || /\.m?js(\?|$)/.test(url)) {
+          void res.body().then((b) => scripts.set(url, b)).catch(() => undefined);
+        }
+      });
+      await page.goto(sidebarUrl('wm_demo_rep1_1'), { waitUntil: 'networkidle' });
+      await page.locator('[data-testid="customer-card"], [data-testid="sidebar-unbound"]').first().waitFor({ state: 'visible', timeout: 30_000 });
+      await page.waitForLoadState('networkidle');
+      for (const [url, body] of scripts) process.stdout.write(`  ${url.replace(/^.*\//, "")} ${(gzipSync(body, { level: 9 }).length / 1024).toFixed(1)} KB gzip\n`);
+      let raw = 0;
+      let gz = 0;
+      for (const body of scripts.values()) {
+        raw += body.length;
+        gz += gzipSync(body, { level: 9 }).length;
+      }
+      // Printed for the record (README quotes it).
+      process.stdout.write(`sidebar first screen: ${scripts.size} scripts, ${(raw / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzip\n`);
+      expect(scripts.size).toBeGreaterThan(0);
+      expect(gz).toBeLessThanOrEqual(150 * 1024);
+    } finally {
+      await browser.close();
+    }
+  });
+});

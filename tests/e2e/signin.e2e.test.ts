@@ -114,7 +114,8 @@ describe('sign-in and app shell', () => {
     await page.waitForURL(/redirect=/, { timeout: 30_000 });
     await page.locator('[data-testid="dev-user-demo.rep1"]').click();
     await page.waitForURL(/\/pages\/customers\/customers/, { timeout: 30_000 });
-    await page.getByText('暂无客户').waitFor({ state: 'visible', timeout: 30_000 });
+    // The customers tab itself (its scope tabs), not the sign-in page.
+    await page.locator('[data-testid="customer-scopes"]').waitFor({ state: 'visible', timeout: 30_000 });
     await screenshot(page, 'signin-06-deep-link-back');
   });
 });

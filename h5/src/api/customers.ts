@@ -102,8 +102,5 @@ export interface Colleague {
   wecomUserId?: string;
 }
 
-/**
- * Colleagues matching a keyword, for transfer / assign. `GET /api/users` is not on the server
- * yet (see the issue-4 report); until it is, this rejects with a 404 ApiError.
- */
+/** Colleagues matching a name or WeCom id (`GET /api/users`), for transfer / assign. */
 export const searchColleagues = (q: string) => request<ListResult<Colleague>>('/api/users', { query: { q, limit: 20 } });
