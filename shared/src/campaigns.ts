@@ -163,7 +163,7 @@ export const campaignDetail = campaignItem.extend({
 export type CampaignDetail = z.infer<typeof campaignDetail>;
 
 /** The public web form's key in the URL. */
-export const webFormParams = z.object({ key: z.string().regex(/^[0-9a-f]{32}$/, { error: '活动表单不存在' }) });
+export const webFormParams = z.object({ key: z.string().max(64) });
 /**
  * What a landing page posts. Strict: unknown fields are refused. `website` is the honeypot
  * (hidden from people; bots fill it): when non-empty the answer looks the same but nothing is stored.

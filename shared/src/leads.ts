@@ -181,3 +181,7 @@ export const conversionReport = z.object({
 export const funnelQuery = z.object({ from: isoTime.optional(), to: isoTime.optional(), campaignId: idSchema.optional() });
 /** lead → customer → won, over leads created in the period. */
 export const funnelReport = z.object({ leads: z.number(), converted: z.number(), won: z.number(), wonAmount: z.number() });
+export const leadImportQuery = z.object({
+  assignTo: z.enum(['me', 'pool'], { error: 'assignTo 只能是 me 或 pool' }).default('me'),
+  campaignId: idSchema.optional(),
+});

@@ -20,6 +20,8 @@ import { visitsModule } from './visits/index';
 import { catalogModule } from './catalog/module';
 import { opportunitiesModule } from './opportunities/module';
 import { quotesModule } from './quotes/module';
+import { leadsModule } from './leads/module';
+import { campaignsModule } from './campaigns/module';
 
 /**
  * Every module of the server, in dependency order (seeds run in this order).
@@ -47,4 +49,6 @@ export const modules: AppModule[] = [
   fulfilmentModule,
   erpModule,
   performanceModule,
+  leadsModule,
+  campaignsModule,
 ];

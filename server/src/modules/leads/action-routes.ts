@@ -1,14 +1,16 @@
 import { z } from 'zod';
-import { actionBody, actionParams, actionResult, bulkActionBody, idParams, ownershipActionItem } from '@scrm/shared';
+import { bulkActionBody, idParams, leadActionBody, leadActionParams, leadActionResult, leadConvertBody, ownershipActionItem } from '@scrm/shared';
 import { and, eq } from 'drizzle-orm';
 import { leads } from '../../db/schema/index';
 import { errors } from '../../http/errors';
 import { defineRoute, type RouteSpec } from '../../http/route';
-import { idNum } from '../../lib/ids';
+import { parseInput } from '../../http/validate';
+import { idNum, idStrOrNull } from '../../lib/ids';
 import { actionHistory, runActionRoute, runBulkActions } from '../pools/routes-helpers';
 import { canSeeLead, leadAdapter } from './adapter';
+import { convertLead } from './convert';
 
-/** Lead ownership actions on the shared pool engine (same rules and codes as customers; `convert` is issue 6's). */
+/** Lead ownership actions on the shared pool engine (same rules and codes as customers), plus `convert` (线索转换, `convert.ts`). */
 export const leadActionRoutes: RouteSpec[] = [
   defineRoute({
     method: 'post',
@@ -21,13 +23,23 @@ export const leadActionRoutes: RouteSpec[] = [
   defineRoute({
     method: 'post',
     path: '/api/leads/:id/actions/:action',
-    summary: '线索归属操作：transfer | reclaim | claim | return | assign | discard | restore（违反规则 → 409 + 规则代码）',
+    summary:
+      '线索操作：transfer | reclaim | claim | return | assign | discard | restore（违反规则 → 409 + 规则代码）| convert（{mode:new|merge, customerId?, customer?, contact?, opportunity?}）',
     tags: ['leads'],
-    params: actionParams,
-    body: actionBody,
-    response: actionResult,
-    handler: async ({ db, params, body, user, scope, deps, audit }) =>
-      runActionRoute(db, leadAdapter, { user, scope: await scope(), id: idNum(params.id), action: params.action, body, now: deps.now(), audit }),
+    params: leadActionParams,
+    body: leadActionBody,
+    response: leadActionResult,
+    handler: async ({ db, params, body, user, scope, deps, audit }) => {
+      const s = await scope();
+      const id = idNum(params.id);
+      if (params.action === 'convert') {
+        const conversion = await convertLead(db, { user, scope: s, id, body: parseInput(leadConvertBody, body, 'body'), deps, audit });
+        const [l] = await db.select({ ownerId: leads.ownerId, poolId: leads.poolId }).from(leads).where(eq(leads.id, id));
+        return { entityId: params.id, action: 'convert', ownerId: idStrOrNull(l?.ownerId), poolId: idStrOrNull(l?.poolId), status: 'converted', conversion };
+      }
+      const { toUserId, reason, poolId } = body;
+      return runActionRoute(db, leadAdapter, { user, scope: s, id, action: params.action, body: { toUserId, reason, poolId }, now: deps.now(), audit });
+    },
   }),
   defineRoute({
     method: 'get',

@@ -1,0 +1,156 @@
+import { and, eq } from 'drizzle-orm';
+import {
+  campaignBody,
+  campaignDetail,
+  campaignItem,
+  campaignListQuery,
+  campaignPatchBody,
+  campaignResults,
+  costBody,
+  idParams,
+  listResponse,
+  paymentBody,
+  paymentParams,
+  paymentPatchBody,
+  vendorBody,
+  webFormParams,
+  webLeadBody,
+  webLeadResult,
+} from '@scrm/shared';
+import type { DataScope } from '../../auth/scope';
+import type { Db } from '../../db/client';
+import { campaignCosts, campaignPayments, campaigns, campaignVendors } from '../../db/schema/index';
+import type { AuthUser } from '../../http/context';
+import { errors } from '../../http/errors';
+import { defineRoute, type RouteSpec } from '../../http/route';
+import { idNum } from '../../lib/ids';
+import { campaignResults as computeResults } from './results';
+import * as svc from './service';
+import { submitWebLead, takeWebFormSlot } from './webform';
+
+const tags = ['campaigns'];
+const publicPath = (key: string) => `/api/public/campaigns/${key}/leads`;
+const detail = (db: Db, s: DataScope, user: AuthUser, id: number) => svc.campaignDetail(db, s, user, id, publicPath);
+
+/** Loads the campaign for a write (row lock) and checks the caller may edit it (403). */
+async function forEdit(db: Db, scope: DataScope, user: AuthUser, id: number) {
+  const c = await svc.getCampaign(db, user.corpId, id, true);
+  if (!svc.canEditCampaign(scope, user, c)) throw errors.forbidden('只有活动负责人或管理者可以修改活动');
+  await db.update(campaigns).set({ updatedAt: new Date() }).where(eq(campaigns.id, id));
+  return c;
+}
+
+export const campaignRoutes: RouteSpec[] = [
+  defineRoute({
+    method: 'get', path: '/api/campaigns', summary: '市场活动列表（scope=mine 为我负责的，其余为全公司；type、status、q）', tags,
+    query: campaignListQuery, response: listResponse(campaignItem),
+    handler: async ({ db, query, user }) => svc.listCampaigns(db, user, query),
+  }),
+  defineRoute({
+    method: 'post', path: '/api/campaigns', summary: '新建市场活动（负责人默认为自己）', tags, status: 201,
+    body: campaignBody, response: campaignDetail,
+    handler: async ({ db, body, user, scope, deps, audit }) => {
+      const id = await svc.createCampaign(db, user, body, deps.now());
+      const out = await detail(db, await scope(), user, id);
+      await audit({ action: 'campaign.create', entityType: 'campaign', entityId: id, after: out });
+      return out;
+    },
+  }),
+  defineRoute({
+    method: 'get', path: '/api/campaigns/:id', summary: '活动详情：供应商、费用、付款记录、计算出的效果', tags,
+    params: idParams, response: campaignDetail,
+    handler: async ({ db, params, user, scope }) => detail(db, await scope(), user, idNum(params.id)),
+  }),
+  defineRoute({
+    method: 'get', path: '/api/campaigns/:id/results', summary: '活动效果：线索数、转换数、赢单客户、单条线索成本、赢单金额、ROI', tags,
+    params: idParams, response: campaignResults,
+    handler: async ({ db, params, user }) => {
+      await svc.getCampaign(db, user.corpId, idNum(params.id));
+      return computeResults(db, user.corpId, idNum(params.id));
+    },
+  }),
+  defineRoute({
+    method: 'patch', path: '/api/campaigns/:id', summary: '编辑市场活动（负责人、创建人、管理者）', tags,
+    params: idParams, body: campaignPatchBody, response: campaignDetail,
+    handler: async ({ db, params, body, user, scope, audit }) => {
+      const s = await scope();
+      const before = await forEdit(db, s, user, idNum(params.id));
+      await svc.patchCampaign(db, before, body);
+      const out = await detail(db, s, user, before.id);
+      await audit({ action: 'campaign.update', entityType: 'campaign', entityId: before.id, before, after: out });
+      return out;
+    },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/campaigns/:id/vendors', summary: '添加市场供应商', tags, status: 201,
+    params: idParams, body: vendorBody, response: campaignDetail,
+    handler: async ({ db, params, body, user, scope, deps, audit }) => {
+      const s = await scope();
+      const c = await forEdit(db, s, user, idNum(params.id));
+      const now = deps.now();
+      const [v] = await db.insert(campaignVendors).values({ corpId: user.corpId, campaignId: c.id, name: body.name, contactName: body.contactName ?? null, phone: body.phone ?? null, createdAt: now, updatedAt: now }).$returningId();
+      await audit({ action: 'campaign.vendor.create', entityType: 'campaign_vendor', entityId: v!.id, after: body });
+      return detail(db, s, user, c.id);
+    },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/campaigns/:id/costs', summary: '添加费用明细（可按供应商）', tags, status: 201,
+    params: idParams, body: costBody, response: campaignDetail,
+    handler: async ({ db, params, body, user, scope, deps, audit }) => {
+      const s = await scope();
+      const c = await forEdit(db, s, user, idNum(params.id));
+      if (body.vendorId) await svc.assertVendor(db, c.id, idNum(body.vendorId));
+      const now = deps.now();
+      const [row] = await db
+        .insert(campaignCosts)
+        .values({ corpId: user.corpId, campaignId: c.id, vendorId: body.vendorId ? idNum(body.vendorId) : null, item: body.item, amount: body.amount, incurredOn: body.incurredOn ?? null, createdBy: user.id, createdAt: now, updatedAt: now })
+        .$returningId();
+      await audit({ action: 'campaign.cost.create', entityType: 'campaign_cost', entityId: row!.id, after: body });
+      return detail(db, s, user, c.id);
+    },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/campaigns/:id/payments', summary: '登记供应商付款（合计不超过该供应商费用 → 409 payment_exceeds_cost）', tags, status: 201,
+    params: idParams, body: paymentBody, response: campaignDetail,
+    handler: async ({ db, params, body, user, scope, deps, audit }) => {
+      const s = await scope();
+      const c = await forEdit(db, s, user, idNum(params.id));
+      const vendorId = idNum(body.vendorId);
+      await svc.assertVendor(db, c.id, vendorId);
+      if (body.status !== 'cancelled') await svc.assertPaymentWithinCost(db, c.id, vendorId, body.amount);
+      const now = deps.now();
+      const [row] = await db
+        .insert(campaignPayments)
+        .values({ corpId: user.corpId, campaignId: c.id, vendorId, amount: body.amount, status: body.status, paidOn: body.paidOn ?? null, note: body.note ?? null, createdBy: user.id, createdAt: now, updatedAt: now })
+        .$returningId();
+      await audit({ action: 'campaign.payment.create', entityType: 'campaign_payment', entityId: row!.id, after: body });
+      return detail(db, s, user, c.id);
+    },
+  }),
+  defineRoute({
+    method: 'patch', path: '/api/campaigns/:id/payments/:paymentId', summary: '修改付款状态（待付款 / 已付款 / 已取消）', tags,
+    params: paymentParams, body: paymentPatchBody, response: campaignDetail,
+    handler: async ({ db, params, body, user, scope, audit }) => {
+      const s = await scope();
+      const c = await forEdit(db, s, user, idNum(params.id));
+      const [p] = await db.select().from(campaignPayments).where(and(eq(campaignPayments.id, idNum(params.paymentId)), eq(campaignPayments.campaignId, c.id)));
+      if (!p) throw errors.notFound('付款记录');
+      if (p.status === 'cancelled' && body.status && body.status !== 'cancelled') await svc.assertPaymentWithinCost(db, c.id, p.vendorId, p.amount, p.id);
+      const set = { ...(body.status ? { status: body.status } : {}), ...(body.paidOn !== undefined ? { paidOn: body.paidOn } : {}), ...(body.note !== undefined ? { note: body.note } : {}) };
+      if (Object.keys(set).length) await db.update(campaignPayments).set(set).where(eq(campaignPayments.id, p.id));
+      await audit({ action: 'campaign.payment.update', entityType: 'campaign_payment', entityId: p.id, before: p, after: set });
+      return detail(db, s, user, c.id);
+    },
+  }),
+  defineRoute({
+    method: 'post', path: '/api/public/campaigns/:key/leads',
+    summary: '公开的活动报名表单（落地页用）：按 IP 限流（429），蜜罐字段 website，严格校验；线索进入活动的线索池', tags,
+    auth: 'none', idempotent: false, status: 201,
+    params: webFormParams, body: webLeadBody, response: webLeadResult,
+    handler: async ({ ctx, db, params, body, deps }) => {
+      takeWebFormSlot(deps, ctx.ip);
+      ctx.set('Cache-Control', 'no-store');
+      return submitWebLead(db, deps, params.key, body);
+    },
+  }),
+];

@@ -1,0 +1,135 @@
+import { and, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { LeadConversionItem, LeadItem, LeadListQuery, ListResult } from '@scrm/shared';
+import type { DataScope } from '../../auth/scope';
+import { ownerCondition } from '../../auth/scope';
+import type { Db } from '../../db/client';
+import { campaigns, customers, externalContacts, leadConversions, leads, pools, users } from '../../db/schema/index';
+import { errors } from '../../http/errors';
+import { decodeCursor, encodeCursor, idNum, idStr, idStrOrNull } from '../../lib/ids';
+import { toIso } from '../../lib/time';
+import { likeEscape } from '../customers/repo';
+import { poolScopeIds } from '../pools/engine';
+
+export type LeadRow = typeof leads.$inferSelect;
+
+/** The API shape of a lead row. */
+export function presentLead(r: LeadRow, ownerName: string | null): LeadItem {
+  return {
+    id: idStr(r.id),
+    name: r.name,
+    company: r.company,
+    mobile: r.mobile,
+    wechatId: r.wechatId,
+    region: r.region,
+    source: r.source,
+    campaignId: idStrOrNull(r.campaignId),
+    grade: r.grade,
+    tags: r.tags ?? [],
+    need: r.need,
+    ownerId: idStrOrNull(r.ownerId),
+    ownerName,
+    poolId: idStrOrNull(r.poolId),
+    status: r.status,
+    externalContactId: idStrOrNull(r.externalContactId),
+    convertedCustomerId: idStrOrNull(r.convertedCustomerId),
+    convertedContactId: idStrOrNull(r.convertedContactId),
+    lastFollowUpAt: toIso(r.lastFollowUpAt),
+    createdAt: toIso(r.createdAt),
+    updatedAt: toIso(r.updatedAt),
+  };
+}
+
+/**
+ * The data scope of leads as SQL (always with the corp): all → the corp; otherwise owned by a
+ * visible user, or unowned in a lead pool the user can see.
+ */
+export async function leadScopeCondition(db: Db, scope: DataScope): Promise<SQL> {
+  const corp = eq(leads.corpId, scope.corpId);
+  if (scope.level === 'all') return corp;
+  const pools = await visibleLeadPools(db, scope);
+  const parts: SQL[] = [inArray(leads.ownerId, scope.userIds!)];
+  if (pools.length) parts.push(and(isNull(leads.ownerId), inArray(leads.poolId, pools))!);
+  return and(corp, or(...parts))!;
+}
+
+async function visibleLeadPools(db: Db, scope: DataScope): Promise<number[]> {
+  return (await poolScopeIds(db, scope, 'lead')) ?? [];
+}
+
+/** Keyset-paged lead list (newest change first) inside the caller's data scope. */
+export async function listLeads(db: Db, scope: DataScope, q: LeadListQuery): Promise<ListResult<LeadItem>> {
+  const conds: (SQL | undefined)[] = [await leadScopeCondition(db, scope), eq(leads.status, q.status)];
+  if (q.scope === 'pool') {
+    conds.push(isNull(leads.ownerId));
+    const ids = await poolScopeIds(db, scope, 'lead');
+    if (ids) conds.push(ids.length ? inArray(leads.poolId, ids) : sql`FALSE`);
+  } else if (q.scope !== 'all') conds.push(ownerCondition(scope, q.scope, leads.ownerId));
+  if (q.grade) conds.push(eq(leads.grade, q.grade));
+  if (q.source) conds.push(eq(leads.source, q.source));
+  if (q.campaignId) conds.push(eq(leads.campaignId, idNum(q.campaignId)));
+  if (q.ownerId) conds.push(eq(leads.ownerId, idNum(q.ownerId)));
+  if (q.poolId) conds.push(eq(leads.poolId, idNum(q.poolId)));
+  if (q.q) {
+    const k = likeEscape(q.q);
+    conds.push(or(sql`${leads.name} LIKE ${`%${k}%`}`, sql`${leads.company} LIKE ${`%${k}%`}`, sql`${leads.mobile} LIKE ${`${k}%`}`));
+  }
+  const cursor = decodeCursor(q.cursor);
+  if (q.cursor && (!cursor || cursor.length !== 2)) throw errors.badRequest('invalid_cursor', 'cursor 无效');
+  if (cursor) {
+    const at = new Date(String(cursor[0]));
+    conds.push(or(lt(leads.updatedAt, at), and(eq(leads.updatedAt, at), lt(leads.id, Number(cursor[1])))));
+  }
+  const rows = await db
+    .select({ l: leads, ownerName: users.name })
+    .from(leads)
+    .leftJoin(users, eq(users.id, leads.ownerId))
+    .where(and(...conds))
+    .orderBy(desc(leads.updatedAt), desc(leads.id))
+    .limit(q.limit + 1);
+  const page = rows.slice(0, q.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => presentLead(r.l, r.ownerName)),
+    nextCursor: rows.length > q.limit && last ? encodeCursor([last.l.updatedAt.toISOString(), last.l.id]) : null,
+  };
+}
+
+/** A lead with the names shown on its detail page; null when not in the corp. */
+export async function getLeadRow(db: Db, corpId: number, id: number) {
+  const [row] = await db
+    .select({ l: leads, ownerName: users.name, campaignName: campaigns.name, poolName: pools.name, ext: externalContacts })
+    .from(leads)
+    .leftJoin(users, eq(users.id, leads.ownerId))
+    .leftJoin(campaigns, eq(campaigns.id, leads.campaignId))
+    .leftJoin(pools, eq(pools.id, leads.poolId))
+    .leftJoin(externalContacts, eq(externalContacts.id, leads.externalContactId))
+    .where(and(eq(leads.corpId, corpId), eq(leads.id, id)));
+  return row ?? null;
+}
+
+/** The conversion record of a lead, API shape; null when not converted. */
+export async function conversionOf(db: Db, corpId: number, leadId: number): Promise<LeadConversionItem | null> {
+  const [r] = await db
+    .select({ c: leadConversions, customerName: customers.name, byName: users.name })
+    .from(leadConversions)
+    .leftJoin(customers, eq(customers.id, leadConversions.customerId))
+    .leftJoin(users, eq(users.id, leadConversions.convertedBy))
+    .where(and(eq(leadConversions.corpId, corpId), eq(leadConversions.leadId, leadId)));
+  if (!r) return null;
+  const c = r.c;
+  return {
+    mode: c.mode,
+    customerId: idStr(c.customerId),
+    customerName: r.customerName,
+    contactId: idStr(c.contactId),
+    opportunityId: idStrOrNull(c.opportunityId),
+    campaignId: idStrOrNull(c.campaignId),
+    convertedById: idStr(c.convertedBy),
+    convertedByName: r.byName,
+    convertedAt: toIso(c.convertedAt),
+    durationSeconds: c.durationSeconds,
+    followUpCount: c.followUpCount,
+    metRules: c.metRules,
+    ruleFailures: c.ruleFailures ?? [],
+  };
+}
