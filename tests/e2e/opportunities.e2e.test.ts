@@ -211,4 +211,27 @@ describe('opportunity journey', () => {
     await byTestId(rep, `kanban-card-${opportunityId}`).waitFor({ state: 'visible', timeout: 30_000 });
     await screenshot(rep, 'opportunities-08-kanban');
   });
+
+  it('moves a card on the phone kanban through the stage action sheet', async () => {
+    await byTestId(rep, `kanban-move-${opportunityId}`).click();
+    await chooseInSheet('商务谈判');
+    await expect.poll(async () => (await apiGet<Opp>(rep, `/api/opportunities/${opportunityId}`)).stage.name, { timeout: 15_000 }).toBe('商务谈判');
+    await byTestId(rep, 'kanban-col-商务谈判').locator(`[data-testid="kanban-card-${opportunityId}"]`).waitFor({ state: 'visible', timeout: 15_000 });
+  });
+
+  it('drags a card to another column on a desktop browser', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const desk = await context.newPage();
+    await signInAs(desk, 'demo.rep1');
+    await desk.goto(`${baseUrl()}/pages/opportunities/opportunities`);
+    await byTestId(desk, 'opp-view-kanban').click();
+    const card = byTestId(desk, 'kanban-col-商务谈判').locator(`[data-testid="kanban-card-${opportunityId}"]`);
+    await card.waitFor({ state: 'visible', timeout: 30_000 });
+    await expect(desk.getByText('拖动卡片到其他列即可转阶段').count()).resolves.toBe(1);
+    await card.dragTo(byTestId(desk, 'kanban-col-方案报价'));
+    await expect.poll(async () => (await apiGet<Opp>(desk, `/api/opportunities/${opportunityId}`)).stage.name, { timeout: 15_000 }).toBe('方案报价');
+    await byTestId(desk, 'kanban-col-方案报价').locator(`[data-testid="kanban-card-${opportunityId}"]`).waitFor({ state: 'visible', timeout: 15_000 });
+    await screenshot(desk, 'opportunities-09-desktop-kanban');
+    await context.close();
+  });
 });
