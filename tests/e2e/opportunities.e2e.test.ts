@@ -219,6 +219,12 @@ describe('opportunity journey', () => {
     await byTestId(rep, 'kanban-col-商务谈判').locator(`[data-testid="kanban-card-${opportunityId}"]`).waitFor({ state: 'visible', timeout: 15_000 });
   });
 
+  it('opens the create form with the customer chosen, as the chat sidebar links to it', async () => {
+    await rep.goto(`${baseUrl()}/pages/opportunities/edit/edit?customerId=${customer.id}`);
+    await expect.poll(() => byTestId(rep, 'opp-form-customer').innerText(), { timeout: 30_000 }).toContain(customer.name);
+    await expect(rep.locator('[data-testid="opp-form-customer-search"]').count()).resolves.toBe(0);
+  });
+
   it('drags a card to another column on a desktop browser', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const desk = await context.newPage();

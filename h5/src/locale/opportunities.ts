@@ -146,9 +146,7 @@ const zh = {
     dragHint: '拖动卡片到其他列即可转阶段',
     tapHint: '点卡片上的「转阶段」选择目标阶段',
     move: '转阶段',
-    open_: '打开',
   },
-  fromSidebar: '为当前客户新建商机',
 };
 type OpportunityMessages = typeof zh;
 
@@ -297,9 +295,7 @@ const en: OpportunityMessages = {
     dragHint: 'Drag a card to another column to move its stage',
     tapHint: 'Tap "Move" on a card to pick the target stage',
     move: 'Move',
-    open_: 'Open',
   },
-  fromSidebar: 'New deal for this customer',
 };
 
 let merged = false;
