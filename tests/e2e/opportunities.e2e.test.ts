@@ -184,6 +184,13 @@ describe('opportunity journey', () => {
     await byTestId(rep, 'quote-v1').waitFor({ state: 'visible', timeout: 15_000 });
     await byTestId(rep, 'quote-submit-1').click();
     await expect.poll(() => byTestId(rep, 'quote-v1').innerText(), { timeout: 15_000 }).toContain('已生效');
+
+    // The printable page opens in a new tab, authenticated by the session cookie.
+    const [printPage] = await Promise.all([rep.context().waitForEvent('page'), byTestId(rep, 'quote-print-1').click()]);
+    await printPage.waitForLoadState('domcontentloaded');
+    expect(printPage.url()).toMatch(/\/api\/quotes\/\d+\/print$/);
+    await expect(printPage.locator('body').innerText()).resolves.toContain(customer.name);
+    await printPage.close();
   });
 
   it('counts the deal in the funnel and lists it', async () => {
