@@ -133,7 +133,9 @@ describe('expense claim: submit with voucher → approve in inbox → reimburse'
     await byTestId(stale, 'approval-confirm').click();
     const alert = stale.locator('.wd-message-box');
     await alert.getByText('该审批已被处理').first().waitFor({ state: 'visible', timeout: 30_000 });
-    await expect(alert.innerText()).resolves.toMatch(/已(同意|审批通过)/);
+    const { name: managerName } = await api<{ name: string }>(await devToken('demo.manager'), 'GET', '/api/me');
+    await expect(alert.innerText()).resolves.toContain(`${managerName} 已于`);
+    await expect(alert.innerText()).resolves.toContain('同意');
     await screenshot(stale, 'expenses-06-already-decided');
     await stale.close();
   });
