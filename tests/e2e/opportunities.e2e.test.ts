@@ -226,6 +226,27 @@ describe('opportunity journey', () => {
     await byTestId(rep, 'kanban-col-商务谈判').locator(`[data-testid="kanban-card-${opportunityId}"]`).waitFor({ state: 'visible', timeout: 15_000 });
   });
 
+  it('asks for a reason when a deal is marked lost', async () => {
+    const res = await rep.request.post(`${baseUrl()}/api/opportunities`, {
+      headers: { Authorization: `Bearer ${await tokenOf(rep)}` },
+      data: { customerId: customer.id, name: `${dealName} 备选方案` },
+    });
+    expect(res.status()).toBe(201);
+    const lost = (await res.json()) as Opp;
+    await rep.goto(`${baseUrl()}/pages/opportunities/detail/detail?id=${lost.id}`);
+    await byTestId(rep, 'opp-header').waitFor({ state: 'visible', timeout: 30_000 });
+    await moveTo('输单');
+    const box = rep.locator('.wd-message-box');
+    await box.locator('input').waitFor({ state: 'visible', timeout: 10_000 });
+    await box.locator('input').fill('客户预算取消');
+    await box.locator('.wd-message-box__actions-btn').last().click();
+    await expect.poll(() => byTestId(rep, 'opp-header').innerText(), { timeout: 15_000 }).toContain('客户预算取消');
+    await expect(byTestId(rep, 'opp-header').innerText()).resolves.toContain('输单');
+    // A closed deal is read-only: no line editing, no contact adding.
+    await expect(rep.locator('[data-testid="line-add"]').count()).resolves.toBe(0);
+    await expect(rep.locator('[data-testid="opp-contact-add"]').count()).resolves.toBe(0);
+  });
+
   it('opens the create form with the customer chosen, as the chat sidebar links to it', async () => {
     await rep.goto(`${baseUrl()}/pages/opportunities/edit/edit?customerId=${customer.id}`);
     await expect.poll(() => byTestId(rep, 'opp-form-customer').innerText(), { timeout: 30_000 }).toContain(customer.name);
