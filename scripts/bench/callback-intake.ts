@@ -1,6 +1,9 @@
 /**
  * Callback intake benchmark (manual, not in npm test):
- *   DATABASE_URL=mysql://root@127.0.0.1:3306/scrm_bench npx tsx scripts/bench/callback-intake.ts [events=10000] [concurrency=64]
+ *   DATABASE_URL=mysql://root@127.0.0.1:3306/scrm_bench_intake npx tsx scripts/bench/callback-intake.ts [events=10000] [concurrency=64]
+ * (not scrm_bench: this seeds the demo corp). The load generator shares the server's process here;
+ * `npm run bench` measures intake against a separate server process and is the number to quote.
+ * This script remains useful for its drain check (every stored event processed, none lost).
  * Posts encrypted add_external_contact events to the real app, reports acked events/s and ack
  * latency percentiles, then drains the inbox and checks that no event was lost.
  */

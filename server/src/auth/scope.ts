@@ -18,31 +18,50 @@ export interface DataScope {
 
 const DEFAULT_ALL_ROLES = ['admin'];
 
-/** Loads the caller's scope: roles configured as "all" (default admin) → all; department leaders → subtree; else own. */
-export async function loadScope(db: Db, user: AuthUser): Promise<DataScope> {
+/** What a scope is computed from, read with the session (see `authenticate`): never cached across requests. */
+interface ScopeInputs {
+  allScopeRoles: string[] | undefined;
+  /** Paths of the departments the user leads. */
+  ledPaths: string[];
+}
+const prefetched = new WeakMap<AuthUser, ScopeInputs>();
+
+/** Attaches the scope inputs read together with the session to this request's user object. */
+export function rememberScopeInputs(user: AuthUser, inputs: ScopeInputs): void {
+  prefetched.set(user, inputs);
+}
+
+async function readScopeInputs(db: Db, user: AuthUser): Promise<ScopeInputs> {
   const [corp] = await db.select({ settings: corps.settings }).from(corps).where(eq(corps.id, user.corpId));
-  const allRoles = corp?.settings.allScopeRoles ?? DEFAULT_ALL_ROLES;
-  if (allRoles.includes(user.role)) {
-    return { corpId: user.corpId, userId: user.id, level: 'all', userIds: null, departmentIds: [] };
-  }
   const led = await db
     .select({ path: departments.path })
     .from(userDepartments)
     .innerJoin(departments, eq(departments.id, userDepartments.departmentId))
     .where(and(eq(userDepartments.userId, user.id), eq(userDepartments.isLeader, true), eq(userDepartments.corpId, user.corpId)));
-  if (led.length === 0) {
+  return { allScopeRoles: corp?.settings.allScopeRoles, ledPaths: led.map((d) => d.path) };
+}
+
+/**
+ * Loads the caller's scope: roles configured as "all" (default admin) → all; department leaders →
+ * subtree; else own. With the inputs read by `authenticate`, reps and "all" roles cost no query
+ * and leaders one (the subtree's departments and members together).
+ */
+export async function loadScope(db: Db, user: AuthUser): Promise<DataScope> {
+  const inputs = prefetched.get(user) ?? (await readScopeInputs(db, user));
+  const allRoles = inputs.allScopeRoles ?? DEFAULT_ALL_ROLES;
+  if (allRoles.includes(user.role)) {
+    return { corpId: user.corpId, userId: user.id, level: 'all', userIds: null, departmentIds: [] };
+  }
+  if (inputs.ledPaths.length === 0) {
     return { corpId: user.corpId, userId: user.id, level: 'own', userIds: [user.id], departmentIds: [] };
   }
   const subtree = await db
-    .select({ id: departments.id })
+    .select({ id: departments.id, userId: userDepartments.userId })
     .from(departments)
-    .where(and(eq(departments.corpId, user.corpId), or(...led.map((d) => like(departments.path, `${d.path}%`)))));
-  const departmentIds = subtree.map((d) => d.id);
-  const members = await db
-    .selectDistinct({ userId: userDepartments.userId })
-    .from(userDepartments)
-    .where(and(eq(userDepartments.corpId, user.corpId), inArray(userDepartments.departmentId, departmentIds)));
-  const userIds = [...new Set([user.id, ...members.map((m) => m.userId)])];
+    .leftJoin(userDepartments, and(eq(userDepartments.departmentId, departments.id), eq(userDepartments.corpId, user.corpId)))
+    .where(and(eq(departments.corpId, user.corpId), or(...inputs.ledPaths.map((p) => like(departments.path, `${p}%`)))));
+  const departmentIds = [...new Set(subtree.map((d) => d.id))];
+  const userIds = [...new Set([user.id, ...subtree.flatMap((m) => (m.userId == null ? [] : [m.userId]))])];
   return { corpId: user.corpId, userId: user.id, level: 'subtree', userIds, departmentIds };
 }
 

@@ -1,10 +1,11 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Context } from 'koa';
-import { and, eq, gt, isNull } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { sessions, users, SESSION_KINDS } from '../db/schema/index';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Database, Db } from '../db/client';
+import { corps, departments, sessions, userDepartments, users, SESSION_KINDS } from '../db/schema/index';
 import type { AppDeps, AuthUser } from '../http/context';
 import { errors } from '../http/errors';
+import { rememberScopeInputs } from './scope';
 
 export const SESSION_COOKIE = 'scrm_session';
 const SESSION_DAYS = 30;
@@ -56,11 +57,25 @@ function readToken(ctx: Context): string | undefined {
   return ctx.cookies.get(SESSION_COOKIE) || undefined;
 }
 
-/** Resolves the caller from a Bearer token or the session cookie; 401 when absent, revoked, expired or the user is inactive. */
+/**
+ * Resolves the caller from a Bearer token or the session cookie; 401 when absent, revoked, expired
+ * or the user is inactive. One round trip: the same row carries what the data scope is computed
+ * from (the corp's "all" roles and the paths of the departments the user leads), read fresh on
+ * every request, so a scope never outlives an org change.
+ */
 export async function authenticate(deps: AppDeps, ctx: Context): Promise<AuthUser> {
   const token = readToken(ctx);
   if (!token || token.length > 200) throw errors.unauthenticated();
-  const [row] = await deps.db
+  const [row] = await sessionQuery(deps.db).execute({ tokenHash: hashToken(deps.config.sessionSecret, token), now: deps.now() });
+  if (!row) throw errors.unauthenticated('登录已失效，请重新登录');
+  const { settings, ledPaths, ...user } = row;
+  rememberScopeInputs(user, { allScopeRoles: settings?.allScopeRoles, ledPaths: ledPaths ? ledPaths.split('|') : [] });
+  return user;
+}
+
+/** The session lookup runs on every request: built once per database handle (drizzle's prepared query). */
+function buildSessionQuery(db: Database) {
+  return db
     .select({
       sessionId: sessions.id,
       id: users.id,
@@ -68,20 +83,29 @@ export async function authenticate(deps: AppDeps, ctx: Context): Promise<AuthUse
       wecomUserId: users.wecomUserId,
       name: users.name,
       role: users.role,
+      settings: corps.settings,
+      ledPaths: sql<string | null>`(SELECT GROUP_CONCAT(${departments.path} SEPARATOR '|') FROM ${userDepartments} JOIN ${departments} ON ${departments.id} = ${userDepartments.departmentId}
+        WHERE ${userDepartments.userId} = ${users.id} AND ${userDepartments.isLeader} = TRUE AND ${userDepartments.corpId} = ${users.corpId})`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(corps, eq(corps.id, users.corpId))
     .where(
       and(
-        eq(sessions.tokenHash, hashToken(deps.config.sessionSecret, token)),
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
         isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, deps.now()),
+        gt(sessions.expiresAt, sql.placeholder('now')),
         eq(users.status, 'active'),
       ),
     )
-    .limit(1);
-  if (!row) throw errors.unauthenticated('登录已失效，请重新登录');
-  return row;
+    .limit(1)
+    .prepare();
+}
+const sessionQueries = new WeakMap<Database, ReturnType<typeof buildSessionQuery>>();
+function sessionQuery(db: Database) {
+  let q = sessionQueries.get(db);
+  if (!q) sessionQueries.set(db, (q = buildSessionQuery(db)));
+  return q;
 }
 
 /** Revokes one session (logout). */

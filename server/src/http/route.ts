@@ -140,7 +140,9 @@ export function mountRoutes(router: Router, deps: AppDeps, specs: RouteSpec[]): 
         },
         scope: () => {
           if (!user) throw errors.unauthenticated();
-          scopePromise ??= loadScope(deps.db, user);
+          // On the handler's own connection: inside a transaction a second pool connection could
+          // deadlock the pool once every connection is held by a transaction waiting for another.
+          scopePromise ??= loadScope(db, user);
           return scopePromise;
         },
         audit: (entry) => {

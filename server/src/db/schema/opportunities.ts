@@ -91,6 +91,8 @@ export const opportunities = mysqlTable(
   (t) => [
     // serves: funnel / forecast / kanban aggregates by scope (covering: one GROUP BY, no row lookups)
     index('opportunities_pipeline_idx').on(t.corpId, t.status, t.ownerId, t.expectedCloseDate, t.stageId, t.winRate, t.amount),
+    // serves: the funnel of one stage set, grouped by stage (covering: scope, date filter and sums from the index)
+    index('opportunities_funnel_idx').on(t.corpId, t.stageSetId, t.stageId, t.ownerId, t.expectedCloseDate, t.amount, t.winRate),
     // serves: "mine"/"team" lists keyset-paged by updated_at
     index('opportunities_corp_owner_updated_idx').on(t.corpId, t.ownerId, t.updatedAt, t.id),
     // serves: "all" lists keyset-paged by updated_at

@@ -9,7 +9,7 @@ import { errors } from '../../http/errors';
 import { decodeCursor, encodeCursor, idNum, idStr, idStrOrNull } from '../../lib/ids';
 import { toIso } from '../../lib/time';
 import { poolScopeIds } from '../pools/engine';
-import { customerScopeCondition, mineCondition } from './scope';
+import { collaborationIds, customerScopeCondition, mineCondition } from './scope';
 
 export type CustomerRow = typeof customers.$inferSelect;
 
@@ -92,8 +92,9 @@ export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * team (scope's other owners), pool (unowned in visible pools), all (the whole scope).
  */
 export async function listCustomers(db: Db, scope: DataScope, q: CustomerListQuery): Promise<ListResult<CustomerItem>> {
-  const conds: (SQL | undefined)[] = [await customerScopeCondition(db, scope), eq(customers.status, q.status)];
-  if (q.scope === 'mine') conds.push(mineCondition(scope));
+  const collabIds = scope.level === 'all' && q.scope !== 'mine' ? undefined : await collaborationIds(db, scope.userId);
+  const conds: (SQL | undefined)[] = [await customerScopeCondition(db, scope, collabIds), eq(customers.status, q.status)];
+  if (q.scope === 'mine') conds.push(mineCondition(scope, collabIds));
   else if (q.scope === 'team') conds.push(ownerCondition(scope, 'team', customers.ownerId));
   else if (q.scope === 'pool') {
     conds.push(isNull(customers.ownerId));

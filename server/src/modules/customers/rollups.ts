@@ -63,6 +63,23 @@ export async function refreshCustomerRollups(
     .where(and(eq(customers.corpId, corpId), eq(customers.id, customerId)));
 }
 
+/**
+ * The follow-up part of a customer's rollups only (count, last, next), recomputed from the
+ * follow-up rows in one statement: what writing or editing a follow-up changes. Deal rollups are
+ * left as they are (follow-ups do not move them).
+ */
+export async function refreshCustomerFollowUpRollups(db: Db, corpId: number, customerId: number): Promise<void> {
+  const mine = sql`${followUps.corpId} = ${corpId} AND ${followUps.customerId} = ${customerId}`;
+  await db
+    .update(customers)
+    .set({
+      followUpCount: sql`(SELECT COUNT(*) FROM ${followUps} WHERE ${mine})`,
+      lastFollowUpAt: sql`(SELECT MAX(${followUps.occurredAt}) FROM ${followUps} WHERE ${mine})`,
+      nextFollowUpAt: sql`(SELECT ${followUps.nextFollowUpAt} FROM ${followUps} WHERE ${mine} AND ${followUps.nextFollowUpAt} IS NOT NULL ORDER BY ${followUps.occurredAt} DESC, ${followUps.id} DESC LIMIT 1)`,
+    })
+    .where(and(eq(customers.corpId, corpId), eq(customers.id, customerId)));
+}
+
 /** MAX() of a DATETIME comes back as a Date (or a UTC string on some drivers). */
 function asDate(v: Date | string | null | undefined): Date | null {
   if (v == null) return null;

@@ -7,7 +7,7 @@ import type { AuthUser } from '../../http/context';
 import { errors } from '../../http/errors';
 import { idNum, idStr, idStrOrNull } from '../../lib/ids';
 import { toIso } from '../../lib/time';
-import { refreshCustomerRollups } from '../customers/rollups';
+import { refreshCustomerFollowUpRollups } from '../customers/rollups';
 import { customerAccess } from '../customers/scope';
 import { canSeeLead } from '../leads/adapter';
 
@@ -75,8 +75,8 @@ async function resolveSubject(db: Db, scope: DataScope, b: { customerId?: string
   return { customerId, contactId, leadId, opportunityId };
 }
 
-async function setContacts(db: Db, corpId: number, followUpId: number, customerId: number | null, ids: string[]): Promise<void> {
-  await db.delete(followUpContacts).where(eq(followUpContacts.followUpId, followUpId));
+async function setContacts(db: Db, corpId: number, followUpId: number, customerId: number | null, ids: string[], isNew = false): Promise<void> {
+  if (!isNew) await db.delete(followUpContacts).where(eq(followUpContacts.followUpId, followUpId));
   const nums = [...new Set(ids.map(idNum))];
   if (!nums.length) return;
   const found = await db.select({ id: contacts.id }).from(contacts).where(and(eq(contacts.corpId, corpId), inArray(contacts.id, nums), customerId ? eq(contacts.customerId, customerId) : sql`FALSE`));
@@ -96,7 +96,7 @@ export async function refreshLeadRollups(db: Db, corpId: number, leadId: number)
 }
 
 async function refreshSubjects(db: Db, corpId: number, f: { customerId: number | null; leadId: number | null }): Promise<void> {
-  if (f.customerId) await refreshCustomerRollups(db, corpId, f.customerId);
+  if (f.customerId) await refreshCustomerFollowUpRollups(db, corpId, f.customerId);
   if (f.leadId) await refreshLeadRollups(db, corpId, f.leadId);
 }
 
@@ -118,7 +118,7 @@ export async function createFollowUp(db: Db, user: AuthUser, scope: DataScope, b
       updatedAt: now,
     })
     .$returningId();
-  await setContacts(db, user.corpId, row!.id, s.customerId, b.contactIds);
+  await setContacts(db, user.corpId, row!.id, s.customerId, b.contactIds, true);
   await refreshSubjects(db, user.corpId, s);
   return row!.id;
 }

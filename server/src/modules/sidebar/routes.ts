@@ -12,7 +12,7 @@ import { loadVisibleCustomer } from '../customers/routes';
 import { customerAccess } from '../customers/scope';
 import { createCustomer } from '../customers/service';
 import { createLeadFromExternalContact } from '../leads/service';
-import { sidebarContext } from './service';
+import { sidebarContext, sidebarContextByUserId } from './service';
 
 const extQuery = z.object({ externalUserId: bindExternalBody.shape.externalUserId });
 
@@ -25,7 +25,7 @@ export const sidebarRoutes: RouteSpec[] = [
     query: extQuery,
     handler: async ({ db, query, scope }) => {
       const s = await scope();
-      return sidebarContext(db, s, await externalContactByUserId(db, s.corpId, query.externalUserId));
+      return sidebarContextByUserId(db, s, query.externalUserId);
     },
   }),
   defineRoute({

@@ -1,11 +1,13 @@
-import { and, desc, eq, or } from 'drizzle-orm';
+import { and, desc, eq, or, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/mysql-core';
 import type { DataScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
-import { contacts, externalContactFollows, externalContacts, followUps, leads, users } from '../../db/schema/index';
+import { contacts, customers, externalContactFollows, externalContacts, followUps, leads, users } from '../../db/schema/index';
+import { errors } from '../../http/errors';
 import { idStr, idStrOrNull } from '../../lib/ids';
 import { toIso } from '../../lib/time';
 import { presentContact } from '../contacts/service';
-import { getCustomerRow, presentCustomer } from '../customers/repo';
+import { presentCustomer } from '../customers/repo';
 import { customerAccess } from '../customers/scope';
 import { maskName } from '../customers/service';
 import { presentFollowUp } from '../followups/service';
@@ -22,12 +24,44 @@ export function registerSidebarOpportunities(fn: SidebarOpportunities): void {
 
 type ExternalRow = typeof externalContacts.$inferSelect;
 
+const customerOwner = alias(users, 'customer_owner');
+const leadOwner = alias(users, 'lead_owner');
+
+/**
+ * One round trip for everything the sidebar shows about an external contact: the contact row, the
+ * caller's follow relation, the bound contact with its customer (and owner name), and the lead
+ * (and owner name). Every join is on a unique key, so there is at most one row.
+ */
+async function readSidebarRows(db: Db, scope: DataScope, where: SQL) {
+  const [row] = await db
+    .select({ ext: externalContacts, follow: externalContactFollows, contact: contacts, customer: customers, customerOwnerName: customerOwner.name, lead: leads, leadOwnerName: leadOwner.name })
+    .from(externalContacts)
+    .leftJoin(externalContactFollows, and(eq(externalContactFollows.externalContactId, externalContacts.id), eq(externalContactFollows.userId, scope.userId)))
+    .leftJoin(contacts, and(eq(contacts.corpId, scope.corpId), eq(contacts.externalContactId, externalContacts.id)))
+    .leftJoin(customers, and(eq(customers.corpId, scope.corpId), eq(customers.id, contacts.customerId)))
+    .leftJoin(customerOwner, eq(customerOwner.id, customers.ownerId))
+    .leftJoin(leads, and(eq(leads.corpId, scope.corpId), eq(leads.externalContactId, externalContacts.id)))
+    .leftJoin(leadOwner, eq(leadOwner.id, leads.ownerId))
+    .where(and(eq(externalContacts.corpId, scope.corpId), where))
+    .limit(1);
+  return row;
+}
+
+/** `/api/sidebar/context` by WeCom external_userid: 404 when the external contact is unknown in the corp. */
+export async function sidebarContextByUserId(db: Db, scope: DataScope, externalUserId: string) {
+  const rows = await readSidebarRows(db, scope, eq(externalContacts.externalUserId, externalUserId));
+  if (!rows) throw errors.notFound('外部联系人');
+  return buildSidebarContext(db, scope, rows);
+}
+
 /** The CRM's view of one external contact for the caller (contract shape of `/api/sidebar/context`). */
 export async function sidebarContext(db: Db, scope: DataScope, ext: ExternalRow) {
-  const [follow] = await db
-    .select()
-    .from(externalContactFollows)
-    .where(and(eq(externalContactFollows.externalContactId, ext.id), eq(externalContactFollows.userId, scope.userId)));
+  const rows = await readSidebarRows(db, scope, eq(externalContacts.id, ext.id));
+  return buildSidebarContext(db, scope, rows!);
+}
+
+async function buildSidebarContext(db: Db, scope: DataScope, rows: NonNullable<Awaited<ReturnType<typeof readSidebarRows>>>) {
+  const { ext, follow } = rows;
   const externalContact = {
     id: idStr(ext.id),
     externalUserId: ext.externalUserId,
@@ -47,21 +81,17 @@ export async function sidebarContext(db: Db, scope: DataScope, ext: ExternalRow)
   let lead = null;
   /** Set when the external contact is bound to a record the caller may not see (masked owner). */
   let boundElsewhere: { ownerName: string | null } | null = null;
-  const [c] = await db.select().from(contacts).where(and(eq(contacts.corpId, scope.corpId), eq(contacts.externalContactId, ext.id)));
+  const c = rows.contact;
   if (c) {
-    const cust = await getCustomerRow(db, scope.corpId, c.customerId);
+    const cust = rows.customer;
     if (cust && (await customerAccess(db, scope, cust))) {
-      customer = presentCustomer(cust, cust.ownerName);
+      customer = presentCustomer(cust, rows.customerOwnerName);
       contact = presentContact(c, { customerName: cust.name, externalUserId: ext.externalUserId });
-    } else boundElsewhere = { ownerName: cust?.ownerId ? maskName(cust.ownerName) : '公海' };
+    } else boundElsewhere = { ownerName: cust?.ownerId ? maskName(rows.customerOwnerName) : '公海' };
   }
-  const [l] = await db
-    .select({ l: leads, ownerName: users.name })
-    .from(leads)
-    .leftJoin(users, eq(users.id, leads.ownerId))
-    .where(and(eq(leads.corpId, scope.corpId), eq(leads.externalContactId, ext.id)));
-  if (l && (await canSeeLead(db, scope, l.l))) {
-    lead = { id: idStr(l.l.id), name: l.l.name, company: l.l.company, status: l.l.status, grade: l.l.grade, ownerId: idStrOrNull(l.l.ownerId), ownerName: l.ownerName, convertedCustomerId: idStrOrNull(l.l.convertedCustomerId) };
+  const l = rows.lead;
+  if (l && (await canSeeLead(db, scope, l))) {
+    lead = { id: idStr(l.id), name: l.name, company: l.company, status: l.status, grade: l.grade, ownerId: idStrOrNull(l.ownerId), ownerName: rows.leadOwnerName, convertedCustomerId: idStrOrNull(l.convertedCustomerId) };
   }
   const opportunities = customer ? await opportunitiesOf(db, scope.corpId, Number(customer.id), 10) : [];
   const subject = [
