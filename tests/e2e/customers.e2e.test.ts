@@ -129,4 +129,42 @@ describe('customer pages', () => {
     await page.waitForURL(/\/pages\/customers\/detail\/detail\?id=/, { timeout: 30_000 });
     await expect(byTestId(page, 'customer-card-name').innerText()).resolves.toBe(name);
   });
+
+  it('imports customers from Excel with a row-level error report, and exports the scope', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    await page.goto(`${baseUrl()}/pages/customers/import/import?scope=mine`);
+    await byTestId(page, 'io-template').waitFor({ state: 'visible', timeout: 30_000 });
+
+    // The template, downloaded with the session.
+    const [templateDownload] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), byTestId(page, 'io-template').click()]);
+    const template = new ExcelJS.Workbook();
+    await template.xlsx.readFile((await templateDownload.path())!);
+    const sheet = template.worksheets[0]!;
+    expect(String(sheet.getRow(1).getCell(1).value)).toContain('客户名称');
+
+    // Filled in: the sample row replaced by one good row and one with a bad credit code.
+    const good = `表格导入 E2E ${tag}`;
+    sheet.spliceRows(2, sheet.rowCount - 1);
+    sheet.addRow([good, '', '软件', 'B']);
+    sheet.addRow([`表格导入坏行 E2E ${tag}`, '91350100M000100Y44', '软件', 'C']);
+    const file = Buffer.from(await template.xlsx.writeBuffer());
+
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 30_000 }), byTestId(page, 'io-upload').click()]);
+    await chooser.setFiles({ name: 'customers.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
+    const result = byTestId(page, 'io-result');
+    await result.waitFor({ state: 'visible', timeout: 30_000 });
+    await expect(result.innerText()).resolves.toContain('新增 1');
+    await expect(byTestId(page, 'io-error-3').innerText()).resolves.toContain('统一社会信用代码');
+    await screenshot(page, 'customers-06-import');
+    const found = await api<{ items: Customer[] }>(rep1, 'GET', `/api/customers?scope=mine&q=${encodeURIComponent(good)}`);
+    expect(found.items.map((c) => c.name)).toContain(good);
+
+    // Export of 我的: an Excel file holding the imported customer.
+    const [exported] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), byTestId(page, 'io-export').click()]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile((await exported.path())!);
+    const cells: string[] = [];
+    book.worksheets[0]!.eachRow((row) => cells.push(String(row.getCell(1).value)));
+    expect(cells).toContain(good);
+  });
 });
