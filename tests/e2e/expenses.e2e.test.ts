@@ -140,7 +140,12 @@ describe('expense claim: submit with voucher → approve in inbox → reimburse'
     await stale.close();
   });
 
-  it('finance finds it among claims to pay and marks it reimbursed', async () => {
+  it('finance finds it among claims to pay and marks it reimbursed, offsetting part of an advance', async () => {
+    // rep1 owes ¥50.00 on an approved advance; finance offsets ¥23.74 of it and pays the rest.
+    const repToken = await devToken('demo.rep1');
+    const advance = await api<{ id: string; approvalInstanceId: string }>(repToken, 'POST', '/api/advances', { amount: 5000, reason: `E2E 备用金 ${title}` });
+    await api(await devToken('demo.manager'), 'POST', `/api/approvals/${advance.approvalInstanceId}/actions/approve`, {});
+
     await signInAs(finance, 'demo.finance');
     await finance.goto(`${baseUrl()}/pages/expenses/expenses`);
     await byTestId(finance, 'finance-entry').click();
@@ -149,16 +154,56 @@ describe('expense claim: submit with voucher → approve in inbox → reimburse'
     await finance.waitForURL(/\/pages\/expenses\/detail\/detail/, { timeout: 30_000 });
     await byTestId(finance, 'reimburse-form').waitFor({ state: 'visible', timeout: 30_000 });
     await expect(byTestId(finance, 'reimburse-paid').innerText()).resolves.toBe('¥123.74');
+    const offset = finance.locator(`[data-testid="offset-${advance.id}"] input`);
+    await offset.waitFor({ state: 'visible', timeout: 30_000 });
+    await offset.fill('23.74');
+    await expect(byTestId(finance, 'reimburse-paid').innerText()).resolves.toBe('¥100.00');
     await screenshot(finance, 'expenses-07-reimburse-form');
 
     await byTestId(finance, 'reimburse-submit').click();
-    await confirmDialog(finance, '¥123.74');
+    await confirmDialog(finance, '¥100.00');
     await finance.locator('[data-testid="claim-status"]').getByText('已报销').waitFor({ state: 'visible', timeout: 30_000 });
-    await expect(byTestId(finance, 'claim-paid').innerText()).resolves.toContain('¥123.74');
+    await expect(byTestId(finance, 'claim-paid').innerText()).resolves.toContain('¥100.00');
     await screenshot(finance, 'expenses-08-reimbursed');
 
-    const claim = await api<ClaimView>(await devToken('demo.rep1'), 'GET', `/api/expense-claims/${claimId}`);
-    expect(claim).toMatchObject({ status: 'reimbursed', paidAmount: 12374 });
+    const claim = await api<ClaimView & { offsetAmount: number }>(repToken, 'GET', `/api/expense-claims/${claimId}`);
+    expect(claim).toMatchObject({ status: 'reimbursed', paidAmount: 10000, offsetAmount: 2374 });
     expect(claim.reimbursedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const after = await api<{ outstanding: number; offsets: { claimId: string; amount: number }[] }>(repToken, 'GET', `/api/advances/${advance.id}`);
+    expect(after).toMatchObject({ outstanding: 2626, offsets: [{ claimId, amount: 2374 }] });
+  });
+
+  /** A claim submitted straight through the API by another rep, for the manager's other decisions. */
+  async function submittedClaim(wecomUserId: string, claimTitle: string): Promise<ClaimView> {
+    const token = await devToken(wecomUserId);
+    const { items } = await api<{ items: { id: string }[] }>(token, 'GET', '/api/expense-categories');
+    const draft = await api<ClaimView>(token, 'POST', '/api/expense-claims', {
+      title: claimTitle,
+      lines: [{ spentOn: '2026-11-20', categoryId: items[0]!.id, amount: 8800, description: '打车' }],
+      voucherFileIds: [],
+    });
+    return api<ClaimView>(token, 'POST', `/api/expense-claims/${draft.id}/submit`, {});
+  }
+
+  it('rejecting needs a comment; transferring hands the task to a chosen colleague', async () => {
+    const toReject = await submittedClaim('demo.rep3', `E2E 待驳回 ${title}`);
+    await manager.goto(`${baseUrl()}/pages/approvals/detail/detail?id=${toReject.approvalInstanceId}`);
+    await byTestId(manager, 'approval-action-reject').click();
+    await byTestId(manager, 'approval-confirm').click();
+    await expect(byTestId(manager, 'approval-comment-error').innerText()).resolves.toBe('驳回时必须填写意见');
+    await manager.locator('[data-testid="approval-comment"] textarea').fill('缺少发票');
+    await byTestId(manager, 'approval-confirm').click();
+    await manager.locator('[data-testid="approval-status"]').getByText('已驳回').waitFor({ state: 'visible', timeout: 30_000 });
+    await expect(api<ClaimView>(await devToken('demo.rep3'), 'GET', `/api/expense-claims/${toReject.id}`)).resolves.toMatchObject({ status: 'rejected' });
+
+    const toTransfer = await submittedClaim('demo.rep4', `E2E 待转交 ${title}`);
+    await manager.goto(`${baseUrl()}/pages/approvals/detail/detail?id=${toTransfer.approvalInstanceId}`);
+    await byTestId(manager, 'approval-action-transfer').click();
+    await byTestId(manager, 'approval-user-demo.manager2').click();
+    await screenshot(manager, 'expenses-09-transfer-sheet');
+    await byTestId(manager, 'approval-confirm').click();
+    await manager.locator('[data-testid="approval-actions"]').waitFor({ state: 'detached', timeout: 30_000 });
+    const todo = await api<{ items: { id: string }[] }>(await devToken('demo.manager2'), 'GET', '/api/approvals?box=todo');
+    expect(todo.items.map((i) => i.id)).toContain(toTransfer.approvalInstanceId);
   });
 });

@@ -1,4 +1,4 @@
-import type { ApprovalAction, ApprovalActionBody, ApprovalBox, ApprovalDetail, ApprovalDocType, ApprovalItem, ListResult } from '@scrm/shared';
+import type { ApprovalAction, ApprovalActionBody, ApprovalBox, ApprovalDetail, ApprovalDocType, ApprovalItem, ListResult, UserItem } from '@scrm/shared';
 import { request } from './request';
 
 /** `GET /api/approvals`: one page of a box (待我审批 todo / 我发起的 mine / 抄送我 cc / 已处理 done). */
@@ -21,12 +21,7 @@ export function actOnApproval(id: string, action: ApprovalAction, body: Approval
   return request<ApprovalDetail>(`/api/approvals/${id}/actions/${action}`, { method: 'POST', body, idempotencyKey });
 }
 
-export interface UserSummary {
-  id: string;
-  name: string;
-}
-
-/** `GET /api/users?q=`: colleagues to transfer to / add as approver. */
+/** `GET /api/users?q=`: active colleagues to transfer to / add as approver. */
 export function searchUsers(q: string) {
-  return request<ListResult<UserSummary>>('/api/users', { query: { q, limit: 50 } });
+  return request<ListResult<UserItem>>('/api/users', { query: { q, limit: 50 } });
 }
