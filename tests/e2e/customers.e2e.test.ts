@@ -31,6 +31,10 @@ describe('customer pages', () => {
     const admin = await devToken('demo.admin');
     const pools = await api<{ items: { id: string }[] }>(admin, 'GET', '/api/pools?entityType=customer');
     if (!pools.items.length) await api(admin, 'POST', '/api/pools', { entityType: 'customer', name: '公海', isDefault: true });
+    // A cooldown, so claiming back what one just returned breaks a pool rule (409).
+    for (const pool of (await api<{ items: { id: string }[] }>(admin, 'GET', '/api/pools?entityType=customer')).items) {
+      await api(admin, 'PATCH', `/api/pools/${pool.id}`, { cooldownDays: 7 });
+    }
     // Our own records, so the test never depends on (or disturbs) the demo book.
     mine = await api<Customer>(rep1, 'POST', '/api/customers', { name: `星辰智造 E2E ${tag}`, grade: 'A', industry: '智能制造', contact: { name: '周明', mobile: '13900001111' } });
     pooled = await api<Customer>(admin, 'POST', '/api/customers', { name: `公海样例 E2E ${tag}`, ownerId: null, industry: '物流' });
@@ -109,6 +113,20 @@ describe('customer pages', () => {
 
     await byTestId(page, 'customer-scope-mine').click();
     await byTestId(page, `customer-item-${pooled.id}`).waitFor({ state: 'visible', timeout: 30_000 });
+  });
+
+  it("shows the pool rule's Chinese message when claiming back a customer one just returned", async () => {
+    await byTestId(page, 'customer-scope-pool').click();
+    await search(mine.name);
+    await byTestId(page, `claim-${mine.id}`).click();
+    const dialog = page.locator('.uni-modal');
+    await dialog.waitFor({ state: 'visible', timeout: 15_000 });
+    // The server's own sentence (pool_claim_cooldown), not a generic error.
+    await expect(dialog.innerText()).resolves.toContain('暂不能重新领取');
+    await screenshot(page, 'customers-05-rule-409');
+    await dialog.locator('.uni-modal__btn_primary').click();
+    const still = await api<{ items: Customer[] }>(rep1, 'GET', `/api/customers?scope=pool&q=${encodeURIComponent(mine.name)}`);
+    expect(still.items.map((c) => c.id)).toContain(mine.id);
   });
 
   it('creates a customer with field validation in Chinese', async () => {

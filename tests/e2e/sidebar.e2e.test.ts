@@ -164,7 +164,7 @@ describe('chat sidebar first screen', () => {
         lines.push(`  ${url.replace(/^.*\//, '')} ${(gz / 1024).toFixed(1)} KB`);
       }
       const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-      // Printed for the record: the number the README and the issue report quote.
+      // Printed for the record (quoted in the issue report).
       process.stdout.write(`sidebar first screen, gzip JS: total ${kb(total)} = entry ${kb(shared)} + sidebar ${kb(total - shared)}\n${lines.join('\n')}\n`);
       expect(shared).toBeGreaterThan(0);
       expect(total - shared).toBeLessThanOrEqual(20 * 1024);
