@@ -4,6 +4,8 @@
  * scale, seed and generator version.
  */
 import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Readable } from 'node:stream';
 import { createConnection, type Connection } from 'mysql2/promise';
 import { normaliseCustomerName } from '../../../shared/src/customers';
@@ -89,7 +91,9 @@ export async function ensureBenchData(url: string, scale: Scale, seed: number, l
   const opts = poolOptions(url);
   const dbName = opts.database!;
   const admin = await createConnection({ ...opts, database: undefined });
-  const want = JSON.stringify({ scale: scale.name, seed, version: GENERATOR_VERSION });
+  // The schema is part of the key: a new migration means new data (the load drops/rebuilds indexes).
+  const journal = JSON.parse(readFileSync(fileURLToPath(new URL('../../../server/drizzle/meta/_journal.json', import.meta.url)), 'utf8')) as { entries: { tag: string }[] };
+  const want = JSON.stringify({ scale: scale.name, seed, version: GENERATOR_VERSION, schema: journal.entries.at(-1)?.tag });
   try {
     const [rows] = (await admin.query(`SELECT v FROM \`${dbName}\`.bench_meta WHERE k = 'key'`).catch(() => [[]])) as unknown as [{ v: string }[]];
     if (rows[0]?.v === want) {

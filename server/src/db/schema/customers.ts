@@ -59,8 +59,9 @@ export const customers = mysqlTable(
     index('customers_corp_owner_updated_idx').on(t.corpId, t.ownerId, t.status, t.updatedAt, t.id),
     // serves: pool tab lists and pool record counts
     index('customers_corp_pool_owner_idx').on(t.corpId, t.poolId, t.ownerId, t.status, t.updatedAt),
-    // serves: "all" list keyset-paged by updated_at
-    index('customers_corp_updated_idx').on(t.corpId, t.status, t.updatedAt, t.id),
+    // serves: "all" list keyset-paged by updated_at; owner, pool, grade and name make the id scan of
+    // the list (scope, grade filter, keyword) index-only, so a leader's "all" tab reads rows for one page only
+    index('customers_corp_updated_idx').on(t.corpId, t.status, t.updatedAt, t.id, t.ownerId, t.poolId, t.grade, t.name),
     // serves: the reclaim job (owned, unlocked, not won, by last follow-up)
     index('customers_reclaim_idx').on(t.corpId, t.poolId, t.dealStatus, t.locked, t.lastFollowUpAt),
     // serves: keyword prefix search on the display name (LIKE 'q%')

@@ -126,13 +126,21 @@ export async function listCustomers(db: Db, scope: DataScope, q: CustomerListQue
     conds.push(or(cmp(sort.expr as MySqlColumn, v), and(eq(sort.expr as MySqlColumn, v), cmp(customers.id, id))));
   }
   const order = sort.dir === 'desc' ? [desc(sort.expr as MySqlColumn), desc(customers.id)] : [asc(sort.expr as MySqlColumn), asc(customers.id)];
-  const rows = await db
-    .select({ c: customers, ownerName: users.name })
+  // Deferred join: the page's ids first (an index-only scan when the filters are in the index),
+  // then the full rows of that page only.
+  const pageIds = db
+    .select({ pageId: customers.id })
     .from(customers)
-    .leftJoin(users, eq(users.id, customers.ownerId))
     .where(and(...conds))
     .orderBy(...order)
-    .limit(q.limit + 1);
+    .limit(q.limit + 1)
+    .as('page_ids');
+  const rows = await db
+    .select({ c: customers, ownerName: users.name })
+    .from(pageIds)
+    .innerJoin(customers, eq(customers.id, pageIds.pageId))
+    .leftJoin(users, eq(users.id, customers.ownerId))
+    .orderBy(...order);
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   return {
