@@ -163,6 +163,8 @@ describe('contract → approval → receipt journey', () => {
     await rep.waitForURL(/\/pages\/contracts\/receipt\/receipt\?contractId=/, { timeout: 30_000 });
     await rep.locator('[data-testid="receipt-amount"] input').fill('10000.1');
     await expect(byTestId(rep, 'receipt-amount-echo').innerText()).resolves.toBe(yuan(RECEIPT));
+    // Prefilled earliest first: all of it on instalment 1, which still owes the rest.
+    await expect.poll(() => rep.locator('[data-testid="receipt-alloc-1-amount"] input').inputValue(), { timeout: 5_000 }).toBe('10000.1');
     await expect(byTestId(rep, 'receipt-alloc-1-after').innerText()).resolves.toContain(yuan(FIRST - RECEIPT));
     await expect(byTestId(rep, 'receipt-alloc-2-after').innerText()).resolves.toContain(yuan(AMOUNT - FIRST));
     await screenshot(rep, 'contracts-04-receipt');
