@@ -129,7 +129,27 @@ describe('customer pages', () => {
     expect(still.items.map((c) => c.id)).toContain(mine.id);
   });
 
+  it('transfers a customer to a colleague picked by account', async () => {
+    const target = await api<Customer>(rep1, 'POST', '/api/customers', { name: `转移样例 E2E ${tag}` });
+    const rep2 = await api<{ id: string }>(await devToken('demo.rep2'), 'GET', '/api/me');
+    await page.goto(`${baseUrl()}/pages/customers/detail/detail?id=${target.id}`);
+    await byTestId(page, 'customer-more').click();
+    await page.locator('.uni-actionsheet').getByText('转移给同事').click();
+    const modal = page.locator('.uni-modal');
+    await modal.getByText('选择同事').waitFor({ state: 'visible', timeout: 10_000 });
+    await modal.locator('textarea, input').first().fill('demo.rep2');
+    await modal.locator('.uni-modal__btn_primary').click();
+    // The reason is optional for a transfer.
+    await modal.getByText('转移给同事原因').waitFor({ state: 'visible', timeout: 10_000 });
+    await modal.locator('textarea, input').first().fill('区域调整');
+    await modal.locator('.uni-modal__btn_primary').click();
+    await expect
+      .poll(async () => (await api<Customer>(await devToken('demo.rep2'), 'GET', `/api/customers/${target.id}`)).ownerId, { timeout: 15_000 })
+      .toBe(rep2.id);
+  });
+
   it('creates a customer with field validation in Chinese', async () => {
+    await page.goto(`${baseUrl()}/pages/customers/customers`);
     await byTestId(page, 'customer-create').click();
     await page.waitForURL(/\/pages\/customers\/edit\/edit/, { timeout: 30_000 });
     await byTestId(page, 'customer-save').click();
