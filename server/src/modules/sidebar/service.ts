@@ -1,4 +1,4 @@
-import { and, desc, eq, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/mysql-core';
 import type { DataScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
@@ -30,33 +30,44 @@ const leadOwner = alias(users, 'lead_owner');
 /**
  * One round trip for everything the sidebar shows about an external contact: the contact row, the
  * caller's follow relation, the bound contact with its customer (and owner name), and the lead
- * (and owner name). Every join is on a unique key, so there is at most one row.
+ * (and owner name). Every join is on a unique key, so there is at most one row. Built once per
+ * database handle (a drizzle prepared query): the sidebar is the hottest read of the app.
  */
-async function readSidebarRows(db: Db, scope: DataScope, where: SQL) {
-  const [row] = await db
+function buildSidebarQuery(db: Db, by: 'externalUserId' | 'id') {
+  return db
     .select({ ext: externalContacts, follow: externalContactFollows, contact: contacts, customer: customers, customerOwnerName: customerOwner.name, lead: leads, leadOwnerName: leadOwner.name })
     .from(externalContacts)
-    .leftJoin(externalContactFollows, and(eq(externalContactFollows.externalContactId, externalContacts.id), eq(externalContactFollows.userId, scope.userId)))
-    .leftJoin(contacts, and(eq(contacts.corpId, scope.corpId), eq(contacts.externalContactId, externalContacts.id)))
-    .leftJoin(customers, and(eq(customers.corpId, scope.corpId), eq(customers.id, contacts.customerId)))
+    .leftJoin(externalContactFollows, and(eq(externalContactFollows.externalContactId, externalContacts.id), eq(externalContactFollows.userId, sql.placeholder('userId'))))
+    .leftJoin(contacts, and(eq(contacts.corpId, externalContacts.corpId), eq(contacts.externalContactId, externalContacts.id)))
+    .leftJoin(customers, and(eq(customers.corpId, externalContacts.corpId), eq(customers.id, contacts.customerId)))
     .leftJoin(customerOwner, eq(customerOwner.id, customers.ownerId))
-    .leftJoin(leads, and(eq(leads.corpId, scope.corpId), eq(leads.externalContactId, externalContacts.id)))
+    .leftJoin(leads, and(eq(leads.corpId, externalContacts.corpId), eq(leads.externalContactId, externalContacts.id)))
     .leftJoin(leadOwner, eq(leadOwner.id, leads.ownerId))
-    .where(and(eq(externalContacts.corpId, scope.corpId), where))
-    .limit(1);
+    .where(and(eq(externalContacts.corpId, sql.placeholder('corpId')), by === 'id' ? eq(externalContacts.id, sql.placeholder('key')) : eq(externalContacts.externalUserId, sql.placeholder('key'))))
+    .limit(1)
+    .prepare();
+}
+type SidebarQuery = ReturnType<typeof buildSidebarQuery>;
+const prepared = new WeakMap<Db, Partial<Record<'externalUserId' | 'id', SidebarQuery>>>();
+
+async function readSidebarRows(db: Db, scope: DataScope, by: 'externalUserId' | 'id', key: string | number) {
+  let forDb = prepared.get(db);
+  if (!forDb) prepared.set(db, (forDb = {}));
+  const q = (forDb[by] ??= buildSidebarQuery(db, by));
+  const [row] = await q.execute({ userId: scope.userId, corpId: scope.corpId, key });
   return row;
 }
 
 /** `/api/sidebar/context` by WeCom external_userid: 404 when the external contact is unknown in the corp. */
 export async function sidebarContextByUserId(db: Db, scope: DataScope, externalUserId: string) {
-  const rows = await readSidebarRows(db, scope, eq(externalContacts.externalUserId, externalUserId));
+  const rows = await readSidebarRows(db, scope, 'externalUserId', externalUserId);
   if (!rows) throw errors.notFound('外部联系人');
   return buildSidebarContext(db, scope, rows);
 }
 
 /** The CRM's view of one external contact for the caller (contract shape of `/api/sidebar/context`). */
 export async function sidebarContext(db: Db, scope: DataScope, ext: ExternalRow) {
-  const rows = await readSidebarRows(db, scope, eq(externalContacts.id, ext.id));
+  const rows = await readSidebarRows(db, scope, 'id', ext.id);
   return buildSidebarContext(db, scope, rows!);
 }
 
