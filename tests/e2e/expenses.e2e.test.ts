@@ -96,6 +96,7 @@ describe('expense claim: submit with voucher → approve in inbox → reimburse'
   it('manager sees it in 待我审批 and approves once, even with a double tap; a stale screen is told who decided', async () => {
     await signInAs(manager, 'demo.manager');
     await byTestId(manager, 'wb-approvals-badge').waitFor({ state: 'visible', timeout: 30_000 });
+    await screenshot(manager, 'expenses-00-workbench');
     await byTestId(manager, 'wb-approvals').click();
     await manager.waitForURL(/\/pages\/approvals\/approvals/, { timeout: 30_000 });
     await byTestId(manager, 'approval-count-todo').waitFor({ state: 'visible', timeout: 30_000 });
@@ -106,7 +107,11 @@ describe('expense claim: submit with voucher → approve in inbox → reimburse'
     await manager.waitForURL(/\/pages\/approvals\/detail\/detail\?id=\d+/, { timeout: 30_000 });
     const approvalUrl = manager.url();
     await byTestId(manager, 'approval-document').waitFor({ state: 'visible', timeout: 30_000 });
-    await expect(manager.locator('[data-testid="approval-document"] [data-testid^="voucher-"] img').count()).resolves.toBe(1);
+    // The rep's voucher photo is shown with the document (loaded with the manager's session).
+    const thumbnail = manager.locator('[data-testid="approval-document"] [data-testid^="voucher-"] img');
+    await thumbnail.first().waitFor({ state: 'attached', timeout: 30_000 });
+    await expect(thumbnail.count()).resolves.toBe(1);
+    await expect(thumbnail.first().evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).resolves.toBe(1);
 
     // The same approval open on a second screen, before anyone acts.
     const stale = await manager.context().newPage();

@@ -104,6 +104,7 @@ const zh = {
   loadMore: '加载更多',
   scopeMine: '我的',
   scopeTeam: '团队',
+  scopeAll: '全部人员',
 };
 type ExpenseMessages = typeof zh;
 
@@ -210,6 +211,7 @@ const en: ExpenseMessages = {
   loadMore: 'Load more',
   scopeMine: 'Mine',
   scopeTeam: 'Team',
+  scopeAll: 'Everyone',
 };
 
 let merged = false;

@@ -44,6 +44,8 @@ describe('badges and chips', () => {
   it('colours statuses consistently', () => {
     expect(statusTone('pending')).toBe('blue');
     expect(statusTone('approved')).toBe('orange');
+    expect(statusTone('approved', 'approval')).toBe('green');
+    expect(statusTone('withdrawn', 'approval')).toBe('grey');
     expect(statusTone('reimbursed')).toBe('green');
     expect(statusTone('settled')).toBe('green');
     expect(statusTone('rejected')).toBe('red');

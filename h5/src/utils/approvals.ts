@@ -50,13 +50,16 @@ export function countBadge(count: number, hasMore: boolean): string {
   return count > 0 ? String(count) : '';
 }
 
-/** Colour family of a status chip (claims, advances and approvals share it). */
-export function statusTone(status: string): 'grey' | 'blue' | 'green' | 'red' | 'orange' {
+/**
+ * Colour family of a status chip. Claims and advances are not finished when approved (money is
+ * still to pay / to offset), so `approved` is orange for documents and green for approvals.
+ */
+export function statusTone(status: string, kind: 'document' | 'approval' = 'document'): 'grey' | 'blue' | 'green' | 'red' | 'orange' {
   switch (status) {
     case 'pending':
       return 'blue';
     case 'approved':
-      return 'orange';
+      return kind === 'approval' ? 'green' : 'orange';
     case 'reimbursed':
     case 'settled':
       return 'green';
