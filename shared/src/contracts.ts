@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CURRENCIES, idSchema, isoTime, LIMITS, listQuery, moneyAmount, optionalText, requiredText } from './common';
+import { CURRENCIES, idSchema, isoTime, LIMITS, listQuery, listResponse, moneyAmount, optionalText, requiredText } from './common';
 
 /** Document number prefixes per type: `HT-2026-000123`. */
 export const DOC_PREFIXES = {
@@ -166,12 +166,47 @@ export const contractView = z.object({
   origin: z.enum(DOC_ORIGINS),
   externalCode: z.string().nullable(),
   remark: z.string().nullable(),
+  /** The customer's name (list and detail). */
+  customerName: z.string(),
+  /** The latest approval instance of the contract (`/api/approvals/:id`), null when never submitted. */
+  approvalId: z.string().nullable(),
   lines: z.array(lineView).optional(),
   instalments: z.array(instalmentView).optional(),
   createdAt: isoTime,
   updatedAt: isoTime,
 });
 export type ContractView = z.infer<typeof contractView>;
+
+export const contractListResponse = listResponse(contractView);
+
+/** `GET /api/instalments`: instalments of effective contracts in the caller's (money) scope, most overdue first. */
+export const instalmentListQuery = listQuery.extend({
+  /** Computed from the money and today's date (Asia/Shanghai), not the nightly job's flag. */
+  status: z.enum(INSTALMENT_STATUSES, { error: 'status 只能是 overdue、pending、partial 或 done' }).optional(),
+  contractId: idSchema.optional(),
+  customerId: idSchema.optional(),
+});
+export const instalmentListItem = z.object({
+  id: z.string(),
+  period: z.number(),
+  contractId: z.string(),
+  contractNo: z.string(),
+  contractTitle: z.string(),
+  customerId: z.string(),
+  customerName: z.string(),
+  ownerId: z.string(),
+  ownerName: z.string(),
+  dueDate: z.string(),
+  amount: z.number(),
+  received: z.number(),
+  outstanding: z.number(),
+  status: z.enum(INSTALMENT_STATUSES),
+  /** Whole days past the due date while money is owed; 0 otherwise. */
+  daysOverdue: z.number(),
+  currency: z.string(),
+});
+export type InstalmentListItem = z.infer<typeof instalmentListItem>;
+export const instalmentListResponse = listResponse(instalmentListItem);
 
 export const changeView = z.object({
   id: z.string(),

@@ -61,7 +61,7 @@ export const redInvoiceBody = z.object({
   invoiceNo: optionalText('发票号码', 64),
 });
 export const invoiceListQuery = listQuery.extend({ contractId: idSchema.optional(), customerId: idSchema.optional() });
-export const shipmentListQuery = listQuery.extend({ orderId: idSchema.optional(), customerId: idSchema.optional() });
+export const shipmentListQuery = listQuery.extend({ orderId: idSchema.optional(), contractId: idSchema.optional(), customerId: idSchema.optional() });
 export const assetListQuery = listQuery.extend({ customerId: idSchema.optional(), status: z.enum(ASSET_STATUSES).optional() });
 export const patchAssetBody = z.object({
   warrantyEndOn: dateOnly.optional(),

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, max } from 'drizzle-orm';
 import type { ApprovalAction, ApprovalDocType } from '@scrm/shared';
 import type { Db } from '../../db/client';
 import { approvalInstances, approvalSteps, approvalTasks, users } from '../../db/schema/index';
@@ -248,6 +248,17 @@ export async function instanceOfDoc(db: Db, corpId: number, docType: ApprovalDoc
     .orderBy(desc(approvalInstances.id))
     .limit(1);
   return row;
+}
+
+/** The latest instance id of each document (for list views: one query), by document id. */
+export async function latestInstanceIdsOfDocs(db: Db, corpId: number, docType: ApprovalDocType, docIds: number[]): Promise<Map<number, number>> {
+  if (!docIds.length) return new Map();
+  const rows = await db
+    .select({ docId: approvalInstances.docId, id: max(approvalInstances.id) })
+    .from(approvalInstances)
+    .where(and(eq(approvalInstances.corpId, corpId), eq(approvalInstances.docType, docType), inArray(approvalInstances.docId, docIds)))
+    .groupBy(approvalInstances.docId);
+  return new Map(rows.flatMap((r) => (r.id == null ? [] : [[r.docId, r.id] as [number, number]])));
 }
 
 /** Instance ids (of those given) the user takes part in as approver or CC. */

@@ -1,5 +1,6 @@
 import type { AppModule } from '../types';
 import { wireChangeApprovals } from './changes';
+import { instalmentRoutes } from './instalments';
 import { registerMoneyRollups } from './rollups';
 import { contractRoutes } from './routes';
 import { seedContracts } from './seed';
@@ -10,4 +11,4 @@ wireChangeApprovals();
 registerMoneyRollups();
 
 /** 合同 / 回款计划 / 变更: the money core's forward documents. */
-export const contractsModule: AppModule = { name: 'contracts', routes: contractRoutes, seedDemo: seedContracts };
+export const contractsModule: AppModule = { name: 'contracts', routes: [...contractRoutes, ...instalmentRoutes], seedDemo: seedContracts };

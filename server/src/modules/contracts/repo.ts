@@ -55,6 +55,13 @@ export async function findVisibleCustomer(db: Db, scope: DataScope, customerId: 
   return c;
 }
 
+/** Names of customers by id (corp-scoped; callers already checked the documents' scope). */
+export async function customerNames(db: Db, corpId: number, ids: number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.select({ id: customers.id, name: customers.name }).from(customers).where(and(eq(customers.corpId, corpId), inArray(customers.id, ids)));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 /** Category of each product (for commission by category). */
 export async function categoriesOf(db: Db, corpId: number, productIds: number[]): Promise<Map<number, number | null>> {
   if (!productIds.length) return new Map();

@@ -3,6 +3,8 @@ import {
   contractActionParams,
   contractChangeBody,
   contractListQuery,
+  contractListResponse,
+  contractView,
   createContractBody,
   idParams,
   patchContractBody,
@@ -14,7 +16,7 @@ import { idNum } from '../../lib/ids';
 import { changePlan, changesOf, requestContractChange } from './changes';
 import { afterIdOf, pageOf } from './paging';
 import * as repo from './repo';
-import { createContract, patchContract, presentContract, presentContractFull, setPlan, submitContract, terminateContract } from './service';
+import { contractExtras, createContract, patchContract, presentContract, presentContractFull, setPlan, submitContract, terminateContract } from './service';
 
 const list = defineRoute({
   method: 'get',
@@ -22,6 +24,7 @@ const list = defineRoute({
   summary: '合同列表',
   tags: ['contracts'],
   query: contractListQuery,
+  response: contractListResponse,
   handler: async ({ db, query, user, scope }) => {
     const s = await repo.moneyScope(user, scope);
     const rows = await repo.listContracts(db, s, {
@@ -33,7 +36,8 @@ const list = defineRoute({
       limit: query.limit,
     });
     const page = pageOf(rows, query.limit, (r) => r);
-    return { items: page.items.map(presentContract), nextCursor: page.nextCursor };
+    const extras = await contractExtras(db, s.corpId, page.items);
+    return { items: page.items.map((r) => presentContract(r, extras.get(r.id)!)), nextCursor: page.nextCursor };
   },
 });
 
@@ -57,6 +61,7 @@ const get = defineRoute({
   summary: '合同详情（含明细与回款计划）',
   tags: ['contracts'],
   params: idParams,
+  response: contractView,
   handler: async ({ db, params, user, scope }) => presentContractFull(db, await repo.findContract(db, await repo.moneyScope(user, scope), idNum(params.id))),
 });
 

@@ -7,7 +7,7 @@ import { contracts, userDepartments } from '../../db/schema/index';
 import type { AppDeps, AuthUser } from '../../http/context';
 import { errors } from '../../http/errors';
 import { toIso } from '../../lib/time';
-import { onApprovalDecided, startApproval, type DecisionEvent } from '../approvals/service';
+import { instanceOfDoc, latestInstanceIdsOfDocs, onApprovalDecided, startApproval, type DecisionEvent } from '../approvals/service';
 import { buildLines, fromMilli, grossOf, shanghaiDate, sumOf, type LineValues } from './money';
 import { nextDocNumber } from './numbering';
 import { presentInstalment, validatePlan, writePlan, type PlanInput } from './plan';
@@ -202,7 +202,22 @@ export async function setPlan(db: Db, deps: AppDeps, scope: DataScope, id: numbe
 }
 
 /** The API view of a contract (list shape). */
-export function presentContract(c: repo.ContractRow) {
+/** What a contract view adds to its row: the customer's name and the latest approval instance. */
+export interface ContractExtras {
+  customerName: string;
+  approvalId: number | null;
+}
+
+/** Customer names and latest approval ids of many contracts, in two queries (list pages). */
+export async function contractExtras(db: Db, corpId: number, rows: repo.ContractRow[]): Promise<Map<number, ContractExtras>> {
+  const [names, approvals] = await Promise.all([
+    repo.customerNames(db, corpId, [...new Set(rows.map((r) => r.customerId))]),
+    latestInstanceIdsOfDocs(db, corpId, 'contract', rows.map((r) => r.id)),
+  ]);
+  return new Map(rows.map((r) => [r.id, { customerName: names.get(r.customerId) ?? '', approvalId: approvals.get(r.id) ?? null }]));
+}
+
+export function presentContract(c: repo.ContractRow, extras: ContractExtras) {
   return {
     id: String(c.id),
     number: c.number,
@@ -225,6 +240,8 @@ export function presentContract(c: repo.ContractRow) {
     origin: c.origin,
     externalCode: c.externalCode,
     remark: c.remark,
+    customerName: extras.customerName,
+    approvalId: extras.approvalId == null ? null : String(extras.approvalId),
     createdAt: toIso(c.createdAt),
     updatedAt: toIso(c.updatedAt),
   };
@@ -232,8 +249,13 @@ export function presentContract(c: repo.ContractRow) {
 
 /** The API view of a contract with its lines and payment plan. */
 export async function presentContractFull(db: Db, c: repo.ContractRow) {
-  const base = presentContract(c);
-  const [lines, plan] = await Promise.all([repo.linesOf(db, c.id), repo.instalmentsOf(db, c.id)]);
+  const [lines, plan, names, approval] = await Promise.all([
+    repo.linesOf(db, c.id),
+    repo.instalmentsOf(db, c.id),
+    repo.customerNames(db, c.corpId, [c.customerId]),
+    instanceOfDoc(db, c.corpId, 'contract', c.id),
+  ]);
+  const base = presentContract(c, { customerName: names.get(c.customerId) ?? '', approvalId: approval?.id ?? null });
   return {
     ...base,
     lines: lines.map((l) => ({

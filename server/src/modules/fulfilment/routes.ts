@@ -65,7 +65,7 @@ const shipmentList = defineRoute({
     const s = await moneyScope(user, scope);
     const after = afterIdOf(query.cursor);
     const rows = await db.select().from(shipments)
-      .where(and(eq(shipments.corpId, s.corpId), ownerCondition(s, query.scope, shipments.ownerId), query.orderId ? eq(shipments.orderId, idNum(query.orderId)) : undefined, query.customerId ? eq(shipments.customerId, idNum(query.customerId)) : undefined, after ? lt(shipments.id, after) : undefined))
+      .where(and(eq(shipments.corpId, s.corpId), ownerCondition(s, query.scope, shipments.ownerId), query.orderId ? eq(shipments.orderId, idNum(query.orderId)) : undefined, query.contractId ? eq(shipments.contractId, idNum(query.contractId)) : undefined, query.customerId ? eq(shipments.customerId, idNum(query.customerId)) : undefined, after ? lt(shipments.id, after) : undefined))
       .orderBy(desc(shipments.id)).limit(query.limit + 1);
     const page = pageOf(rows, query.limit, (r) => r);
     return { items: await Promise.all(page.items.map((r) => presentShipment(db, r))), nextCursor: page.nextCursor };
