@@ -81,4 +81,17 @@ describe('work reports and advances', () => {
     const advance = await api<{ amount: number; status: string }>(await devToken('demo.rep2'), 'GET', `/api/advances/${id}`);
     expect(advance).toMatchObject({ amount: 150050, status: 'pending' });
   });
+
+  it('shows the approval inbox and work reports in English once the user switches language', async () => {
+    await manager.goto(`${baseUrl()}/pages/me/me`);
+    await byTestId(manager, 'language-en').click();
+    await manager.goto(`${baseUrl()}/pages/approvals/approvals`);
+    for (const [box, label] of [['todo', 'To do'], ['mine', 'Mine'], ['cc', 'CC'], ['done', 'Done']]) {
+      await expect(byTestId(manager, `approval-box-${box}`).innerText()).resolves.toContain(label);
+    }
+    await expect(manager.title()).resolves.toBe('Approvals');
+    await manager.goto(`${baseUrl()}/pages/reports/reports`);
+    await expect(byTestId(manager, 'report-write').innerText()).resolves.toBe('Write daily report');
+    await screenshot(manager, 'reports-05-english');
+  });
 });

@@ -21,6 +21,7 @@ const zh = {
     transferred: '已转交',
     cancelled: '无需处理',
   },
+  stepStatus: { pending: '审批中', approved: '已通过', rejected: '已驳回', returned: '已退回', skipped: '无需审批', cancelled: '已取消' },
   actions: {
     approve: '同意',
     reject: '驳回',
@@ -99,6 +100,7 @@ const en: ApprovalMessages = {
     transferred: 'Transferred',
     cancelled: 'Not needed',
   },
+  stepStatus: { pending: 'In progress', approved: 'Approved', rejected: 'Rejected', returned: 'Returned', skipped: 'Not needed', cancelled: 'Cancelled' },
   actions: {
     approve: 'Approve',
     reject: 'Reject',

@@ -4,7 +4,7 @@ import { i18n } from './i18n';
 const zh = {
   title: { list: '工作汇报', edit: '写汇报', detail: '汇报详情' },
   types: { daily: '日报', weekly: '周报' },
-  write: '写{type}',
+  write: { daily: '写日报', weekly: '写周报' },
   mine: '我的汇报',
   team: '团队汇报',
   missing: '未提交{type}（{n} 人）',
@@ -34,7 +34,7 @@ type ReportMessages = typeof zh;
 const en: ReportMessages = {
   title: { list: 'Work reports', edit: 'Write report', detail: 'Report' },
   types: { daily: 'Daily', weekly: 'Weekly' },
-  write: 'Write {type}',
+  write: { daily: 'Write daily report', weekly: 'Write weekly report' },
   mine: 'My reports',
   team: 'Team reports',
   missing: 'No {type} report yet ({n})',
