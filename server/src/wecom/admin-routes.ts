@@ -1,13 +1,19 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { deadLettersQuery, deadLettersResponse, replayParams, syncResponse } from '@scrm/shared';
 import { z } from 'zod';
-import { wecomInbox, wecomOutbox } from '../db/schema/index';
+import { corps, wecomInbox, wecomOutbox } from '../db/schema/index';
 import { errors } from '../http/errors';
 import { defineRoute, type HandlerArgs } from '../http/route';
 import { idNum, idStr } from '../lib/ids';
 import { toIso } from '../lib/time';
 import { toAppError } from './http-errors';
 import { fullSync } from './sync';
+
+/** The admin's own corp's WeCom id: dead letters of other corps are not theirs to see or replay. */
+async function wecomCorpIdOf(args: Pick<HandlerArgs<unknown, unknown, unknown>, 'user' | 'deps'>): Promise<string> {
+  const [corp] = await args.deps.db.select({ wecomCorpId: corps.wecomCorpId }).from(corps).where(eq(corps.id, args.user.corpId));
+  return corp?.wecomCorpId ?? '';
+}
 
 function requireAdmin(args: Pick<HandlerArgs<unknown, unknown, unknown>, 'user' | 'deps'>) {
   if (args.user.role !== 'admin') throw errors.forbidden('仅管理员可操作企业微信集成');
@@ -24,7 +30,12 @@ const listDead = defineRoute({
     requireAdmin(args);
     const { deps, query } = args;
     if (query.queue === 'inbox') {
-      const rows = await deps.db.select().from(wecomInbox).where(eq(wecomInbox.status, 'dead')).orderBy(desc(wecomInbox.id)).limit(query.limit);
+      const rows = await deps.db
+        .select()
+        .from(wecomInbox)
+        .where(and(eq(wecomInbox.wecomCorpId, await wecomCorpIdOf(args)), eq(wecomInbox.status, 'dead')))
+        .orderBy(desc(wecomInbox.id))
+        .limit(query.limit);
       return {
         items: rows.map((r) => ({ id: idStr(r.id), queue: 'inbox' as const, kind: r.kind, attempts: r.attempts, lastError: r.lastError, createdAt: toIso(r.receivedAt), payload: r.payload })),
         nextCursor: null,
@@ -55,9 +66,14 @@ const replay = defineRoute({
     requireAdmin(args);
     const { db, params, deps } = args;
     const id = idNum(params.id);
-    const table = params.queue === 'inbox' ? wecomInbox : wecomOutbox;
     const reset = { status: 'pending' as const, attempts: 0, nextAttemptAt: deps.now() };
-    const res = await db.update(table).set(reset).where(and(eq(table.id, id), eq(table.status, 'dead')));
+    const res =
+      params.queue === 'inbox'
+        ? await db
+            .update(wecomInbox)
+            .set({ ...reset, lockedBy: null })
+            .where(and(eq(wecomInbox.id, id), eq(wecomInbox.status, 'dead'), eq(wecomInbox.wecomCorpId, await wecomCorpIdOf(args))))
+        : await db.update(wecomOutbox).set(reset).where(and(eq(wecomOutbox.id, id), eq(wecomOutbox.status, 'dead'), eq(wecomOutbox.corpId, args.user.corpId)));
     if (Number((res as unknown as [{ affectedRows: number }])[0].affectedRows) !== 1) throw errors.notFound('死信');
     await args.audit({ action: 'wecom.replay', entityType: `wecom_${params.queue}`, entityId: id });
     return { ok: true as const };

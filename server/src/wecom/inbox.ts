@@ -88,15 +88,17 @@ type InboxRow = typeof wecomInbox.$inferSelect;
 export async function claimInbox(deps: AppDeps, workerId: string, limit = 20): Promise<InboxRow[]> {
   const now = deps.now();
   // Leases of crashed workers run out: their rows become claimable again.
+  // Only this server's corp: it has no credentials to process another corp's events.
+  const corp = eq(wecomInbox.wecomCorpId, deps.config.wecom.corpId);
   await deps.db
     .update(wecomInbox)
     .set({ status: 'pending', lockedBy: null })
-    .where(and(eq(wecomInbox.status, 'processing'), lte(wecomInbox.nextAttemptAt, now)));
+    .where(and(eq(wecomInbox.status, 'processing'), lte(wecomInbox.nextAttemptAt, now), corp));
   return deps.db.transaction(async (tx) => {
     const rows = await tx
       .select()
       .from(wecomInbox)
-      .where(and(eq(wecomInbox.status, 'pending'), lte(wecomInbox.nextAttemptAt, now)))
+      .where(and(eq(wecomInbox.status, 'pending'), lte(wecomInbox.nextAttemptAt, now), corp))
       .orderBy(asc(wecomInbox.nextAttemptAt), asc(wecomInbox.id))
       .limit(limit)
       .for('update', { skipLocked: true });
@@ -147,7 +149,8 @@ export async function processInboxRow(deps: AppDeps, row: InboxRow, workerId: st
     return true;
   } catch (err) {
     if (err instanceof LeaseLost) return false;
-    const attempts = row.attempts + 1;
+    // WeCom's frequency limit says nothing about the event: back off without spending its retry budget.
+    const attempts = err instanceof WecomRateLimitError ? row.attempts : row.attempts + 1;
     const dead = attempts >= INBOX_MAX_ATTEMPTS;
     const message = err instanceof Error ? err.message : String(err);
     deps.logger.warn({ inboxId: row.id, kind: row.kind, attempts, dead, err: message }, 'wecom event failed');

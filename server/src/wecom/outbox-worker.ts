@@ -5,6 +5,7 @@ import { corps, wecomOutbox } from '../db/schema/index';
 import type { AppDeps } from '../http/context';
 import { wecomClient } from './client';
 import { WecomApiError, WecomConfigError, WecomRateLimitError } from './errors';
+import { CARD_UPDATE, type CardUpdateMsg } from './outbox';
 
 export const OUTBOX_MAX_ATTEMPTS = 6;
 const LEASE_MS = 60_000;
@@ -13,11 +14,14 @@ type Row = typeof wecomOutbox.$inferSelect;
 
 async function claim(deps: AppDeps, limit: number): Promise<Row[]> {
   const now = deps.now();
+  // Only this server's corp: it has no credentials to send another corp's messages.
+  const [corp] = await deps.db.select({ id: corps.id }).from(corps).where(eq(corps.wecomCorpId, deps.config.wecom.corpId));
+  if (!corp) return [];
   return deps.db.transaction(async (tx) => {
     const rows = await tx
       .select()
       .from(wecomOutbox)
-      .where(and(inArray(wecomOutbox.status, ['pending', 'processing']), lte(wecomOutbox.nextAttemptAt, now)))
+      .where(and(inArray(wecomOutbox.status, ['pending', 'processing']), lte(wecomOutbox.nextAttemptAt, now), eq(wecomOutbox.corpId, corp.id)))
       .orderBy(asc(wecomOutbox.nextAttemptAt))
       .limit(limit)
       .for('update', { skipLocked: true });
@@ -36,6 +40,7 @@ async function send(deps: AppDeps, row: Row): Promise<boolean> {
   try {
     const [corp] = await deps.db.select({ wecomCorpId: corps.wecomCorpId }).from(corps).where(eq(corps.id, row.corpId));
     if (corp?.wecomCorpId !== deps.config.wecom.corpId) throw new Error('outbox row of a corp this server has no credentials for');
+    if (row.msgType === CARD_UPDATE) return await updateCard(deps, row);
     const res = await wecomClient(deps).sendMessage(row.toUsers, row.message as unknown as WecomAppMessage);
     await deps.db
       .update(wecomOutbox)
@@ -43,10 +48,12 @@ async function send(deps: AppDeps, row: Row): Promise<boolean> {
       .where(eq(wecomOutbox.id, row.id));
     return true;
   } catch (err) {
-    const attempts = row.attempts + 1;
-    const permanent = err instanceof WecomConfigError || (err instanceof WecomApiError && [40058, 81013, 82001].includes(err.errcode));
+    // WeCom's frequency limit says nothing about the message: back off without spending its retry budget.
+    const attempts = err instanceof WecomRateLimitError || err instanceof CardNotSentYet ? row.attempts : row.attempts + 1;
+    // 40059: the card's response_code is used up or expired; no retry can bring it back.
+    const permanent = err instanceof WecomConfigError || (err instanceof WecomApiError && [40058, 40059, 81013, 82001].includes(err.errcode));
     const dead = permanent || attempts >= OUTBOX_MAX_ATTEMPTS;
-    const wait = err instanceof WecomRateLimitError ? err.retryAfterMs : Math.min(3600_000, 5_000 * 2 ** (attempts - 1));
+    const wait = err instanceof WecomRateLimitError ? err.retryAfterMs : Math.min(3600_000, 5_000 * 2 ** Math.max(0, attempts - 1));
     await deps.db
       .update(wecomOutbox)
       .set({
@@ -58,6 +65,35 @@ async function send(deps: AppDeps, row: Row): Promise<boolean> {
       .where(eq(wecomOutbox.id, row.id));
     return false;
   }
+}
+
+/** Waits for the card it updates to be sent (its response_code); a retriable failure until then. */
+class CardNotSentYet extends Error {}
+
+/**
+ * An `update_template_card` row: the response_code is the row's own (a button press's) or the one
+ * WeCom returned when the card (`card`, the card's dedupe key) was sent. A card that was never
+ * delivered has nothing to update.
+ */
+async function updateCard(deps: AppDeps, row: Row): Promise<boolean> {
+  const m = row.message as unknown as CardUpdateMsg;
+  let responseCode = m.response_code ?? null;
+  if (!responseCode && m.card) {
+    const [card] = await deps.db
+      .select({ status: wecomOutbox.status, responseCode: wecomOutbox.responseCode })
+      .from(wecomOutbox)
+      .where(and(eq(wecomOutbox.corpId, row.corpId), eq(wecomOutbox.dedupeKey, m.card)));
+    if (card && (card.status === 'pending' || card.status === 'processing')) throw new CardNotSentYet(`card ${m.card} not sent yet`);
+    responseCode = card?.responseCode ?? null;
+  }
+  if (responseCode) {
+    await wecomClient(deps).updateTemplateCard({ userids: row.toUsers, responseCode, replaceName: m.button.replace_name });
+  }
+  await deps.db
+    .update(wecomOutbox)
+    .set({ status: 'done', sentAt: deps.now(), responseCode, lastError: responseCode ? null : 'card never delivered: nothing to update' })
+    .where(eq(wecomOutbox.id, row.id));
+  return true;
 }
 
 /** Sends every due message now (tests; WORKERS=off). */

@@ -22,6 +22,10 @@ export interface OutboxMessage {
  */
 export async function enqueueMessage(db: Db, msg: OutboxMessage): Promise<void> {
   if (msg.toWecomUserIds.length === 0) return;
+  await insertRow(db, msg);
+}
+
+async function insertRow(db: Db, msg: OutboxMessage): Promise<void> {
   const taskId = msg.message.msgtype === 'template_card' ? (msg.message.template_card.task_id ?? null) : null;
   const now = new Date();
   await db
@@ -40,4 +44,34 @@ export async function enqueueMessage(db: Db, msg: OutboxMessage): Promise<void> 
       createdAt: now,
     })
     .onDuplicateKeyUpdate({ set: { id: sql`${wecomOutbox.id}` } });
+}
+
+/** The outbox `msg_type` of a card update (`message/update_template_card`, not `message/send`). */
+export const CARD_UPDATE = 'update_template_card';
+export interface CardUpdateMsg {
+  msgtype: typeof CARD_UPDATE;
+  /** The dedupe key of the card's own outbox row: its response_code (from `message/send`) is used. */
+  card?: string;
+  /** A response_code of a button press (single-use), used instead of the card's. */
+  response_code?: string;
+  button: { replace_name: string };
+}
+
+/**
+ * Queues replacing the buttons of a sent button_interaction card with `replaceName` (e.g. "已同意"),
+ * in the caller's transaction: it goes out only if the transaction commits, after the card itself.
+ */
+export async function enqueueCardUpdate(
+  db: Db,
+  input: { corpId: number; toWecomUserIds: string[]; replaceName: string; dedupeKey: string; card?: string; responseCode?: string; source?: OutboxMessage['source'] },
+): Promise<void> {
+  if (input.toWecomUserIds.length === 0 || (!input.card && !input.responseCode)) return;
+  const message: CardUpdateMsg = {
+    msgtype: CARD_UPDATE,
+    ...(input.card ? { card: input.card.slice(0, 191) } : {}),
+    ...(input.responseCode ? { response_code: input.responseCode } : {}),
+    // WeCom shows at most a short label on the replaced button.
+    button: { replace_name: input.replaceName.slice(0, 20) },
+  };
+  await insertRow(db, { ...input, message: message as unknown as OutboxMessage['message'] });
 }
