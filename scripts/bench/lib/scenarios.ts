@@ -108,6 +108,11 @@ export async function buildScenarios(pool: Pool, seed: number, corp: CorpPlan): 
     { key: 'follow-up-create', title: 'follow-up create', connections: 32, next: followUp, budget: '≥ 1,500/s, p99 ≤ 30 ms', pass: (m) => m.rps >= 1500 && m.p99 <= 30 },
     { key: 'claim-uncontended', title: 'pool claim, uncontended', connections: 32, next: uncontended, budget: '(no budget)' },
     { key: 'claim-contended', title: 'pool claim, contended (16 reps per customer)', connections: 32, next: contended, budget: '(no budget; one 200 per customer, rest 409)', expectNon2xx: true },
+    // Service time without queueing: the same requests from one connection.
+    { key: 'sidebar-1', title: 'sidebar context, 1 connection', connections: 1, next: sidebar, budget: 'p99 ≤ 15 ms (service time)', pass: (m) => m.p99 <= 15 },
+    { key: 'customer-list-1', title: 'customer list rep "mine", 1 connection', connections: 1, next: list, budget: 'p99 ≤ 50 ms', pass: (m) => m.p99 <= 50 },
+    { key: 'customer-list-leader-1', title: 'customer list leader "all", 1 connection', connections: 1, next: listLeaders, budget: 'p99 ≤ 50 ms', pass: (m) => m.p99 <= 50 },
+    { key: 'follow-up-create-1', title: 'follow-up create, 1 connection', connections: 1, next: followUp, budget: 'p99 ≤ 30 ms', pass: (m) => m.p99 <= 30 },
     { key: 'funnel', title: 'pipeline funnel (admin, 500k opps at full scale)', connections: 1, next: funnel, budget: 'funnel + forecast ≤ 300 ms' },
     { key: 'forecast', title: 'pipeline forecast (month/owner/department)', connections: 1, next: forecast, budget: 'funnel + forecast ≤ 300 ms' },
   ];

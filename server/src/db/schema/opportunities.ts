@@ -93,6 +93,8 @@ export const opportunities = mysqlTable(
     index('opportunities_pipeline_idx').on(t.corpId, t.status, t.ownerId, t.expectedCloseDate, t.stageId, t.winRate, t.amount),
     // serves: the funnel of one stage set, grouped by stage (covering: scope, date filter and sums from the index)
     index('opportunities_funnel_idx').on(t.corpId, t.stageSetId, t.stageId, t.ownerId, t.expectedCloseDate, t.amount, t.winRate),
+    // serves: the forecast by month (grouped by status and close date in index order; covering)
+    index('opportunities_forecast_date_idx').on(t.corpId, t.status, t.expectedCloseDate, t.ownerId, t.winRate, t.amount),
     // serves: "mine"/"team" lists keyset-paged by updated_at
     index('opportunities_corp_owner_updated_idx').on(t.corpId, t.ownerId, t.updatedAt, t.id),
     // serves: "all" lists keyset-paged by updated_at
