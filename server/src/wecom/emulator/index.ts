@@ -22,6 +22,8 @@ export interface EmulatorOptions {
   seedDemo?: boolean;
   /** Access token lifetime in seconds (default 7200). */
   tokenTtlSeconds?: number;
+  /** Largest page `batch/get_by_user` returns whatever limit is asked (default 100, WeCom's maximum); small values prove cursor paging. */
+  pageLimit?: number;
 }
 
 export interface WecomEmulator {
@@ -146,7 +148,7 @@ export async function startWecomEmulator(opts: EmulatorOptions): Promise<WecomEm
       case 'cgi-bin/externalcontact/batch/get_by_user': {
         const ids: string[] = body.userid_list ?? [];
         if (!Array.isArray(ids) || ids.length === 0 || ids.length > 100) return fail(40058);
-        const limit = Math.min(Number(body.limit) || 50, 100);
+        const limit = Math.min(Number(body.limit) || 50, 100, opts.pageLimit ?? 100);
         const all = [...state.externalContacts.values()].flatMap((c) =>
           c.follow_user.filter((f) => ids.includes(f.userid)).map((f) => ({ external_contact: c.external_contact, follow_info: followView(f) })),
         );
