@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, LIMITS, listQuery, moneyAmount, optionalText, requiredText } from './common';
+import { idSchema, isoTime, LIMITS, listQuery, listResponse, moneyAmount, optionalText, requiredText } from './common';
 import { dateOnly, MONEY_LIMITS } from './contracts';
 
 export const RECEIPT_METHODS = ['bank_transfer', 'cash', 'cheque', 'acceptance_bill', 'wechat', 'alipay', 'other'] as const;
@@ -52,3 +52,32 @@ export const receivableChangeBody = z.object({
 /** `POST /api/receivables/:id/settlements`: money received against a receivable. */
 export const settleReceivableBody = z.object({ amount: positiveMoney });
 export const receivableListQuery = listQuery.extend({ customerId: idSchema.optional(), status: z.enum(RECEIVABLE_STATUSES).optional() });
+
+export const receivableView = z.object({
+  id: z.string(),
+  number: z.string(),
+  customerId: z.string(),
+  customerName: z.string(),
+  contractId: z.string().nullable(),
+  orderId: z.string().nullable(),
+  ownerId: z.string(),
+  sourceType: z.enum(RECEIVABLE_SOURCES),
+  sourceId: z.string().nullable(),
+  amount: z.number(),
+  /** Sum of the signed 应收变更. */
+  adjustedAmount: z.number(),
+  receivedAmount: z.number(),
+  /** amount + adjustedAmount − receivedAmount (never below 0). */
+  outstanding: z.number(),
+  dueOn: z.string(),
+  status: z.enum(RECEIVABLE_STATUSES),
+  origin: z.enum(['crm', 'erp']),
+  externalCode: z.string().nullable(),
+  remark: z.string().nullable(),
+  changes: z
+    .array(z.object({ id: z.string(), number: z.string(), delta: z.number(), reason: z.string(), createdBy: z.string().nullable(), createdAt: isoTime }))
+    .optional(),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+});
+export const receivableListResponse = listResponse(receivableView);
