@@ -73,6 +73,15 @@ describe('expense claim: submit with voucher → approve in inbox → reimburse'
     await expect(byTestId(rep, 'voucher-error').innerText()).resolves.toContain('只支持上传');
     await rep.locator('[data-testid="voucher-slot-error"] .voucher__remove').click();
 
+    // Over 10 MB: refused before it is sent, with the same sentence as the server's 413.
+    chooser = rep.waitForEvent('filechooser');
+    await byTestId(rep, 'voucher-add').click();
+    await (await chooser).setFiles({ name: 'huge.png', mimeType: 'image/png', buffer: Buffer.concat([PNG, Buffer.alloc(11 * 1024 * 1024)]) });
+    await byTestId(rep, 'voucher-error').waitFor({ state: 'visible', timeout: 30_000 });
+    await expect(byTestId(rep, 'voucher-error').innerText()).resolves.toContain('文件过大');
+    await rep.locator('[data-testid="voucher-slot-error"] .voucher__remove').click();
+    await expect(rep.locator('[data-testid="voucher-error"]').count()).resolves.toBe(0);
+
     chooser = rep.waitForEvent('filechooser');
     await byTestId(rep, 'voucher-add').click();
     await (await chooser).setFiles({ name: 'taxi.png', mimeType: 'image/png', buffer: PNG });

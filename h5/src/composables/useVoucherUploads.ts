@@ -1,5 +1,6 @@
 import { computed, ref } from 'vue';
-import { EXPENSE_LIMITS } from '@scrm/shared';
+import { EXPENSE_LIMITS, UPLOAD_MAX_BYTES } from '@scrm/shared';
+import { isApiError } from '@/api/errors';
 import { uploadFile } from '@/api/files';
 
 export interface VoucherSlot {
@@ -10,6 +11,8 @@ export interface VoucherSlot {
   contentType: string;
   state: 'uploading' | 'done' | 'error';
   error: string;
+  /** false when sending again cannot help (too large) */
+  retryable: boolean;
 }
 
 let seq = 0;
@@ -22,7 +25,7 @@ let seq = 0;
  * expenses; `uni.chooseImage` yields a local file on every host (an `<input type=file>` on H5),
  * which `uploadFile` sends to our server directly.
  */
-export function useVoucherUploads(describeError: (e: unknown) => string) {
+export function useVoucherUploads(describeError: (e: unknown) => string, tooLargeText: string) {
   const slots = ref<VoucherSlot[]>([]);
   const max = EXPENSE_LIMITS.vouchersMax;
 
@@ -41,7 +44,7 @@ export function useVoucherUploads(describeError: (e: unknown) => string) {
       patch(key, { state: 'done', fileId: file.id, contentType: file.contentType });
     } catch (e) {
       // 415 (not an image/PDF) and 413 (too large) come with the server's Chinese sentence.
-      patch(key, { state: 'error', error: describeError(e) });
+      patch(key, { state: 'error', error: describeError(e), retryable: !(isApiError(e) && (e.status === 413 || e.status === 415)) });
     }
   }
 
@@ -56,9 +59,15 @@ export function useVoucherUploads(describeError: (e: unknown) => string) {
         sourceType: ['camera', 'album'],
         success(res) {
           const paths = Array.isArray(res.tempFilePaths) ? res.tempFilePaths : [res.tempFilePaths];
-          const added = paths.slice(0, count).map((path) => ({ key: `v${++seq}`, src: path, fileId: null, contentType: 'image/*', state: 'uploading' as const, error: '' }));
+          const files = (Array.isArray(res.tempFiles) ? res.tempFiles : [res.tempFiles]) as { size?: number }[];
+          const added: VoucherSlot[] = paths.slice(0, count).map((path, i) => {
+            // Refused before sending: a server that cuts a too-large upload short often reaches
+            // the browser as a network error, not as the 413 sentence.
+            const big = (files[i]?.size ?? 0) > UPLOAD_MAX_BYTES;
+            return { key: `v${++seq}`, src: path, fileId: null, contentType: 'image/*', state: big ? 'error' : 'uploading', error: big ? tooLargeText : '', retryable: !big };
+          });
           slots.value = [...slots.value, ...added];
-          void Promise.all(added.map((s) => upload(s.key, s.src))).then(() => resolve());
+          void Promise.all(added.filter((s) => s.state === 'uploading').map((s) => upload(s.key, s.src))).then(() => resolve());
         },
         fail: () => resolve(),
       });
@@ -67,7 +76,7 @@ export function useVoucherUploads(describeError: (e: unknown) => string) {
 
   function retry(key: string): void {
     const slot = slots.value.find((s) => s.key === key);
-    if (slot) void upload(key, slot.src);
+    if (slot?.retryable) void upload(key, slot.src);
   }
 
   function remove(key: string): void {
@@ -76,7 +85,7 @@ export function useVoucherUploads(describeError: (e: unknown) => string) {
 
   /** Shows the vouchers already on a saved draft. */
   function setExisting(list: { id: string; src: string; contentType: string }[]): void {
-    slots.value = list.map((v) => ({ key: `v${++seq}`, src: v.src, fileId: v.id, contentType: v.contentType, state: 'done', error: '' }));
+    slots.value = list.map((v) => ({ key: `v${++seq}`, src: v.src, fileId: v.id, contentType: v.contentType, state: 'done', error: '', retryable: false }));
   }
 
   return { slots, uploading, fileIds, remaining, max, add, retry, remove, setExisting };

@@ -39,6 +39,7 @@ const zh = {
   addVoucher: '添加照片',
   uploading: '上传中…',
   removeVoucher: '移除',
+  tooLarge: '文件过大，单个文件不能超过 {mb} MB',
   voucherCount: '{n}/{max} 张',
   amountErrors: {
     empty: '请填写金额',
@@ -146,6 +147,7 @@ const en: ExpenseMessages = {
   addVoucher: 'Add photo',
   uploading: 'Uploading…',
   removeVoucher: 'Remove',
+  tooLarge: 'File too large: at most {mb} MB per file',
   voucherCount: '{n}/{max}',
   amountErrors: {
     empty: 'Enter an amount',
