@@ -14,7 +14,9 @@ const DEFAULT_H5_DIST = fileURLToPath(new URL('../../h5/dist/build/h5', import.m
 
 /** Builds the Koa application (no listening); used by main.ts and the integration tests. */
 export function createApp(deps: AppDeps): Koa {
-  const app = new Koa({ proxy: true });
+  // Forwarded headers are only believed behind a proxy the operator declared: otherwise any
+  // client could pick its own IP (rate limits) or claim https.
+  const app = new Koa({ proxy: deps.config.trustProxy });
   app.keys = [deps.config.sessionSecret];
   app.silent = true;
   app.use(requestContext(deps.logger));

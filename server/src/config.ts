@@ -30,7 +30,9 @@ const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     H5_DIST_DIR: z.string().optional(),
     /** Start background workers (callback inbox, outbox, jobs) in this process. */
-    WORKERS: z.enum(['on', 'off']).default('on'),
+    WORKERS: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+    /** Trust X-Forwarded-For/-Proto from a reverse proxy (client IPs for rate limits, https cookies). */
+    TRUST_PROXY: z.enum(['on', 'off'], { error: 'must be on or off' }).default('off'),
   })
   .superRefine((env, ctx) => {
     if (env.APP_MODE === 'production') {
@@ -60,6 +62,7 @@ export interface Config {
   logLevel: string;
   h5DistDir: string | undefined;
   workers: boolean;
+  trustProxy: boolean;
 }
 
 /** Thrown with one line naming the offending variable. */
@@ -95,5 +98,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     h5DistDir: e.H5_DIST_DIR,
     workers: e.WORKERS === 'on',
+    trustProxy: e.TRUST_PROXY === 'on',
   };
 }

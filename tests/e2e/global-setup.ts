@@ -65,6 +65,8 @@ export default async function setup(project: TestProject) {
     DATABASE_URL: dbServer.toString(),
     PORT: String(port),
     LOG_LEVEL: 'warn',
+    // As deployed behind a reverse proxy: the web-to-lead test sends X-Forwarded-For.
+    TRUST_PROXY: 'on',
     UPLOAD_DIR: join(ROOT, '.data', 'e2e-uploads', dbName),
   };
   const emulatorEntry = join(ROOT, 'server', 'src', 'wecom', 'emulator', 'main.ts');

@@ -9,7 +9,8 @@ let leadPoolId: string;
 const u = (k: string) => corp.users[k]!.api;
 
 beforeAll(async () => {
-  t = await startTestServer();
+  // Deployed behind a reverse proxy that sets X-Forwarded-For (how the tests pick client IPs).
+  t = await startTestServer({ TRUST_PROXY: 'on' });
   corp = await makeCorp(t);
   await u('admin').post('/api/pools', { entityType: 'lead', name: '线索池', isDefault: true });
   leadPoolId = (await u('admin').post('/api/pools', { entityType: 'lead', name: '活动线索池' })).body.id;
@@ -116,6 +117,22 @@ describe('web-to-lead form', () => {
       expect((await web(c.webFormPath, { name: '访客5', mobile: '13700000005' }, '198.51.100.7')).status).toBe(201);
     } finally {
       t.clock.reset();
+    }
+  });
+
+  it('without a declared proxy, a spoofed X-Forwarded-For does not escape the per-IP limit', async () => {
+    const direct = await startTestServer();
+    try {
+      const c = await campaign();
+      const codes: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        const res = await direct.api.post(c.webFormPath, { name: `直连访客${i}`, mobile: `1360000000${i}` }, { 'x-forwarded-for': `203.0.113.${100 + i}` });
+        codes.push(res.status);
+      }
+      expect(codes.slice(0, 5)).toEqual([201, 201, 201, 201, 201]);
+      expect(codes[5]).toBe(429);
+    } finally {
+      await direct.close();
     }
   });
 
