@@ -6,6 +6,7 @@ export * from './wecom';
 export * from './catalog';
 export * from './customers';
 export * from './contacts';
+export * from './sidebar';
 export * from './pools';
 export * from './followups';
 export * from './leads';

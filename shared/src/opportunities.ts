@@ -242,3 +242,32 @@ export const pipelineQuery = z.object({
   to: calendarDate.optional(),
 });
 export const forecastQuery = pipelineQuery.extend({ groupBy: z.enum(['month', 'owner', 'department']).default('month') });
+
+/** `GET /api/pipeline/funnel`: every stage of the set with count, amount and weighted amount (fen). */
+export const pipelineFunnelOut = z.object({
+  stageSet: stageSetOut,
+  stages: z.array(
+    z.object({ stageId: idSchema, name: z.string(), kind: z.enum(STAGE_KINDS), winRate: z.number(), count: z.number(), amount: z.number(), weightedAmount: z.number() }),
+  ),
+});
+/** `GET /api/pipeline/kanban`: a column per stage with totals and its first cards (largest amounts). */
+export const pipelineKanbanOut = z.object({
+  stageSetId: idSchema,
+  columns: z.array(
+    z.object({
+      stage: stageRef,
+      count: z.number(),
+      amount: z.number(),
+      cards: z.array(
+        z.object({ id: idSchema, name: z.string(), customerName: z.string().nullable(), ownerName: z.string().nullable(), amount: z.number(), expectedCloseDate: z.string().nullable() }),
+      ),
+    }),
+  ),
+});
+/** `GET /api/pipeline/forecast`: buckets by month (`YYYY-MM`, or `none`), owner id or department id. */
+export const pipelineForecastOut = z.object({
+  groupBy: z.enum(['month', 'owner', 'department']),
+  items: z.array(
+    z.object({ key: z.string(), label: z.string(), openCount: z.number(), openAmount: z.number(), weightedAmount: z.number(), wonCount: z.number(), wonAmount: z.number() }),
+  ),
+});

@@ -51,6 +51,12 @@ export const bulkActionBody = z.object({
   poolId: idSchema.optional(),
 });
 export type BulkActionBody = z.infer<typeof bulkActionBody>;
+/** Answer of a bulk action: one result per distinct id (each runs on its own). */
+export const bulkActionResult = z.object({
+  results: z.array(z.object({ id: idSchema, ok: z.boolean(), code: z.string().optional(), message: z.string().optional() })),
+  succeeded: z.number(),
+  failed: z.number(),
+});
 
 export const ownershipActionItem = z.object({
   id: idSchema,

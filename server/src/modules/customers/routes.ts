@@ -5,6 +5,7 @@ import {
   actionParams,
   actionResult,
   bulkActionBody,
+  bulkActionResult,
   collaboratorsBody,
   customerCreateBody,
   customerDetail,
@@ -86,6 +87,7 @@ export const customerRoutes: RouteSpec[] = [
     summary: '批量转移 / 分配 / 回收（每条独立执行，返回逐条结果）',
     tags: ['customers'],
     body: bulkActionBody,
+    response: bulkActionResult,
     handler: async ({ db, body, user, scope, deps, audit }) => runBulkActions(db, customerAdapter, { user, scope: await scope(), body, now: deps.now(), audit }),
   }),
   defineRoute({

@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, like, lte, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { forecastQuery, pipelineQuery } from '@scrm/shared';
+import { forecastQuery, pipelineForecastOut, pipelineFunnelOut, pipelineKanbanOut, pipelineQuery } from '@scrm/shared';
 import type { DataScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
 import { departments, opportunities, stageSets, userDepartments, users } from '../../db/schema/index';
@@ -44,6 +44,7 @@ const n = (v: unknown) => Number(v ?? 0);
 const funnel = defineRoute({
   method: 'get', path: '/api/pipeline/funnel', summary: 'Funnel by stage of a stage set: count, amount, weighted amount (one GROUP BY, data scope applied)', tags,
   query: pipelineQuery,
+  response: pipelineFunnelOut,
   handler: async ({ db, query, scope }) => {
     const s = await scope();
     const set = await setOf(db, s.corpId, query.stageSetId);
@@ -73,6 +74,7 @@ const funnel = defineRoute({
 const kanban = defineRoute({
   method: 'get', path: '/api/pipeline/kanban', summary: 'Kanban columns by stage with totals and the first cards (largest amounts) of each', tags,
   query: pipelineQuery.extend({ perStage: z.coerce.number().int().min(1).max(50).default(20) }),
+  response: pipelineKanbanOut,
   handler: async ({ db, query, scope }) => {
     const s = await scope();
     const set = await setOf(db, s.corpId, query.stageSetId);
@@ -97,6 +99,7 @@ const kanban = defineRoute({
 const forecast = defineRoute({
   method: 'get', path: '/api/pipeline/forecast', summary: 'Forecast by month / owner / department: open amount, weighted (amount × win rate), won amount (one GROUP BY)', tags,
   query: forecastQuery,
+  response: pipelineForecastOut,
   handler: async ({ db, query, scope }) => {
     const s = await scope();
     const conds = await conditions(db, s, query);
@@ -112,7 +115,9 @@ const forecast = defineRoute({
         amount: sql<string>`COALESCE(SUM(${opportunities.amount}), 0)`,
         weighted: sql<string>`COALESCE(SUM(${opportunities.amount} * ${opportunities.winRate}), 0)`,
       })
-      .from(opportunities)
+      // (status, owner) is the order of the pipeline index; left alone the optimizer picks the
+      // narrower date index and aggregates through a temporary table.
+      .from(opportunities, { useIndex: byDate ? 'opportunities_forecast_date_idx' : 'opportunities_pipeline_idx' })
       .where(and(...conds, inArray(opportunities.status, ['open', 'won'])))
       .groupBy(opportunities.status, g);
     const folded = new Map<string | null, { key: string | null; openCount: number; openAmount: number; weighted: number; wonCount: number; wonAmount: number }>();

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { bindExternalBody, groupChatBody, idParams, idSchema, mobileSchema, optionalText } from '@scrm/shared';
+import { bindExternalBody, groupChatBody, groupChatListOut, groupChatOut, groupContextOut, idParams, idSchema, mobileSchema, optionalText, sidebarContextOut } from '@scrm/shared';
 import { contacts, customerGroupChats } from '../../db/schema/index';
 import { errors, isDuplicateKey } from '../../http/errors';
 import { defineRoute, type RouteSpec } from '../../http/route';
@@ -23,6 +23,7 @@ export const sidebarRoutes: RouteSpec[] = [
     summary: '侧边栏上下文：{externalContact, contact|null, customer|null, lead|null, opportunities[], followUps[]}；未知外部联系人 → 404',
     tags: ['sidebar'],
     query: extQuery,
+    response: sidebarContextOut,
     handler: async ({ db, query, scope }) => {
       const s = await scope();
       return sidebarContextByUserId(db, s, query.externalUserId);
@@ -34,6 +35,7 @@ export const sidebarRoutes: RouteSpec[] = [
     summary: '把当前外部联系人绑定到已有联系人',
     tags: ['sidebar'],
     body: z.object({ externalUserId: extQuery.shape.externalUserId, contactId: idSchema }),
+    response: sidebarContextOut,
     handler: async ({ db, body, scope, deps, audit }) => {
       const s = await scope();
       const ext = await externalContactByUserId(db, s.corpId, body.externalUserId);
@@ -57,6 +59,7 @@ export const sidebarRoutes: RouteSpec[] = [
       title: optionalText('职务', 50),
     }),
     status: 201,
+    response: sidebarContextOut,
     handler: async ({ db, body, user, scope, deps, audit }) => {
       const s = await scope();
       const ext = await externalContactByUserId(db, s.corpId, body.externalUserId);
@@ -78,6 +81,7 @@ export const sidebarRoutes: RouteSpec[] = [
     summary: '把外部联系人保留为线索（幂等；已绑定联系人则不创建）',
     tags: ['sidebar'],
     body: bindExternalBody,
+    response: sidebarContextOut,
     handler: async ({ db, body, user, scope, deps }) => {
       const s = await scope();
       const ext = await externalContactByUserId(db, s.corpId, body.externalUserId);
@@ -91,6 +95,7 @@ export const sidebarRoutes: RouteSpec[] = [
     summary: '客户群所绑定的客户（无绑定或无权查看 → customer: null）',
     tags: ['sidebar'],
     query: z.object({ chatId: groupChatBody.shape.chatId }),
+    response: groupContextOut,
     handler: async ({ db, query, scope }) => {
       const s = await scope();
       const [g] = await db.select().from(customerGroupChats).where(and(eq(customerGroupChats.corpId, s.corpId), eq(customerGroupChats.chatId, query.chatId)));
@@ -107,6 +112,7 @@ export const sidebarRoutes: RouteSpec[] = [
     params: idParams,
     body: groupChatBody,
     status: 201,
+    response: groupChatOut,
     handler: async ({ db, params, body, user, scope, deps, audit }) => {
       const s = await scope();
       const { access } = await loadVisibleCustomer(db, s, idNum(params.id));
@@ -128,6 +134,7 @@ export const sidebarRoutes: RouteSpec[] = [
     summary: '客户绑定的客户群',
     tags: ['customers'],
     params: idParams,
+    response: groupChatListOut,
     handler: async ({ db, params, scope }) => {
       await loadVisibleCustomer(db, await scope(), idNum(params.id));
       const rows = await db.select().from(customerGroupChats).where(eq(customerGroupChats.customerId, idNum(params.id)));
