@@ -1,13 +1,15 @@
 /** `npm run wecom:sync`: full resync of departments, users and external contacts from WeCom (idempotent). */
 import { ConfigError, loadConfig } from '../config';
 import { openDatabase } from '../db/client';
-import { runMigrations } from '../db/migrate';
+import { ensureDatabaseExists, runMigrations } from '../db/migrate';
 import type { AppDeps } from '../http/context';
 import { createLogger } from '../logger';
 import { fullSync } from '../wecom/sync';
 
 try {
   const config = loadConfig({ APP_MODE: 'demo', ...process.env });
+  // Like the server: outside production a missing database is created (a fresh demo machine).
+  if (config.mode !== 'production') await ensureDatabaseExists(config.databaseUrl);
   const { db, pool, close } = openDatabase(config.databaseUrl);
   const deps: AppDeps = { config, db, pool, logger: createLogger('warn'), now: () => new Date() };
   await runMigrations(db);
@@ -18,6 +20,8 @@ try {
     await close();
   }
 } catch (err) {
-  process.stderr.write(`${err instanceof ConfigError ? err.message : `同步失败：${err instanceof Error ? err.message : String(err)}`}\n`);
+  // A failed query's own message is the whole SQL text: say what the database answered instead.
+  const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
+  process.stderr.write(`${err instanceof ConfigError ? err.message : `同步失败：${cause instanceof Error ? cause.message : String(cause)}`}\n`);
   process.exit(1);
 }
