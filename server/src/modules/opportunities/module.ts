@@ -3,6 +3,9 @@ import { opportunityDetailRoutes } from './detail-routes';
 import { pipelineRoutes } from './pipeline';
 import { opportunityRoutes } from './routes';
 import { seedOpportunitiesDemo } from './seed';
+import { registerStageTimeline } from './timeline';
+
+registerStageTimeline();
 
 /** Opportunities: stage engine, lines, contacts (relationship map), sales support, pipeline. */
 export const opportunitiesModule: AppModule = {
