@@ -110,15 +110,15 @@ describe('automatic reclaim', () => {
       await act(corp, 'rep1', ids[0]!, 'claim');
       await act(corp, 'rep1', ids[1]!, 'claim');
       await corp.users.rep1!.api.patch(`/api/customers/${ids[1]}`, { locked: true });
-      expect(await runPoolReclaim(t.db, new Date('2026-11-05T00:00:00Z'))).toEqual({ reclaimed: 0, reminded: 0 });
-      const remind = await runPoolReclaim(t.db, new Date('2026-11-09T12:00:00Z'));
+      expect(await runPoolReclaim(t.db, new Date('2026-11-05T00:00:00Z'), { corpId: corp.id })).toEqual({ reclaimed: 0, reminded: 0 });
+      const remind = await runPoolReclaim(t.db, new Date('2026-11-09T12:00:00Z'), { corpId: corp.id });
       expect(remind).toEqual({ reclaimed: 0, reminded: 1 });
-      expect((await runPoolReclaim(t.db, new Date('2026-11-09T13:00:00Z'))).reminded).toBe(0);
+      expect((await runPoolReclaim(t.db, new Date('2026-11-09T13:00:00Z'), { corpId: corp.id })).reminded).toBe(0);
       const reminders = await t.db.select().from(poolReclaimReminders).where(eq(poolReclaimReminders.corpId, corp.id));
       expect(reminders).toHaveLength(1);
       const msgs = await t.db.select().from(wecomOutbox).where(eq(wecomOutbox.corpId, corp.id));
       expect(msgs).toHaveLength(1);
-      expect(await runPoolReclaim(t.db, new Date('2026-11-11T00:00:01Z'))).toMatchObject({ reclaimed: 1 });
+      expect(await runPoolReclaim(t.db, new Date('2026-11-11T00:00:01Z'), { corpId: corp.id })).toMatchObject({ reclaimed: 1 });
       const [row] = await t.db.select().from(customers).where(and(eq(customers.corpId, corp.id), eq(customers.id, Number(ids[0]))));
       expect(row!.ownerId).toBeNull();
       const [locked] = await t.db.select().from(customers).where(eq(customers.id, Number(ids[1])));
@@ -137,8 +137,8 @@ describe('automatic reclaim', () => {
       await act(corp, 'rep1', ids[0]!, 'claim');
       t.clock.set('2026-11-08T00:00:00Z');
       await corp.users.rep1!.api.post('/api/follow-ups', { customerId: ids[0], type: 'wechat', content: '微信沟通' });
-      expect((await runPoolReclaim(t.db, new Date('2026-11-12T00:00:00Z'))).reclaimed).toBe(0);
-      expect((await runPoolReclaim(t.db, new Date('2026-11-18T00:00:01Z'))).reclaimed).toBe(1);
+      expect((await runPoolReclaim(t.db, new Date('2026-11-12T00:00:00Z'), { corpId: corp.id })).reclaimed).toBe(0);
+      expect((await runPoolReclaim(t.db, new Date('2026-11-18T00:00:01Z'), { corpId: corp.id })).reclaimed).toBe(1);
     } finally {
       t.clock.reset();
     }

@@ -49,13 +49,19 @@ const noFollow = `${R('reclaim_no_follow_up_days')} IS NOT NULL AND ${followCloc
  * UPDATE…JOIN on those log rows moves them to their pool, one INSERT IGNORE…SELECT records the
  * reminders due, and one message per owner goes through the WeCom outbox.
  */
-export async function runPoolReclaim(db: Db, now: Date): Promise<{ reclaimed: number; reminded: number }> {
+export async function runPoolReclaim(
+  db: Db,
+  now: Date,
+  opts: { corpId?: number } = {},
+): Promise<{ reclaimed: number; reminded: number }> {
+  // The job covers every corp; a corp id narrows it (one tenant's admin action, tests).
+  const corpFilter = opts.corpId === undefined ? '' : ` AND t.corp_id = ${Number(opts.corpId)}`;
   let reclaimed = 0;
   let reminded = 0;
   await db.execute(sql`SET @now = ${now}`);
   for (const tg of TARGETS) {
     const base = `FROM ${tg.table} t ${ruleJoin('t')}
-      WHERE t.owner_id IS NOT NULL AND t.status = 'active' AND ${tg.exempt}`;
+      WHERE t.owner_id IS NOT NULL AND t.status = 'active' AND ${tg.exempt}${corpFilter}`;
     const [ins] = (await db.execute(
       sql.raw(`INSERT INTO ownership_actions (corp_id, entity_type, entity_id, action, actor_id, from_user_id, from_pool_id, to_pool_id, rule, rule_respected, created_at)
         SELECT t.corp_id, '${tg.type}', t.id, 'reclaim', NULL, t.owner_id, t.pool_id, t.pool_id,
