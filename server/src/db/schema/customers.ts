@@ -55,8 +55,9 @@ export const customers = mysqlTable(
     uniqueIndex('customers_corp_name_key_uq').on(t.corpId, t.nameKey),
     // serves: duplicate check by credit code (NULLs allowed many times)
     uniqueIndex('customers_corp_credit_code_uq').on(t.corpId, t.creditCode),
-    // serves: "mine"/"team" lists keyset-paged by updated_at, and hold-limit counts per owner
-    index('customers_corp_owner_updated_idx').on(t.corpId, t.ownerId, t.status, t.updatedAt, t.id),
+    // serves: "mine"/"team" lists keyset-paged by updated_at, and hold-limit counts per owner; pool,
+    // grade and name keep the id scan of a filtered list (grade, keyword) index-only
+    index('customers_corp_owner_updated_idx').on(t.corpId, t.ownerId, t.status, t.updatedAt, t.id, t.poolId, t.grade, t.name),
     // serves: pool tab lists and pool record counts
     index('customers_corp_pool_owner_idx').on(t.corpId, t.poolId, t.ownerId, t.status, t.updatedAt),
     // serves: "all" list keyset-paged by updated_at; owner, pool, grade and name make the id scan of
