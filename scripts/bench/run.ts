@@ -44,7 +44,11 @@ const log = (s: string) => process.stdout.write(`${s}\n`);
 const started = Date.now();
 
 log(`bench: scale ${scale.name}, database ${dbName}, seed ${seed}`);
-const gen = await ensureBenchData(url, scale, seed, log);
+const genLog: string[] = [];
+const gen = await ensureBenchData(url, scale, seed, (line) => {
+  genLog.push(line.trim());
+  log(line);
+});
 log(gen.skipped ? `data: reusing ${dbName} (generated earlier in ${gen.seconds} s)` : `data: generated in ${gen.seconds.toFixed(1)} s`);
 const corp = planCorps(scale)[0]!;
 const pool = createPool(poolOptions(url, { connectionLimit: 20 }));
@@ -269,6 +273,7 @@ const md = [
   '',
   `Data (${dbName}, seed ${seed}): ${Object.entries(gen.counts).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}. ${gen.skipped ? `Reused (generated earlier in ${gen.seconds} s)` : `Generated in ${gen.seconds.toFixed(1)} s`}.`,
   '',
+  ...(genLog.length ? ['Generation: ' + genLog.slice(1).join('; ') + '.', ''] : []),
   `Framework ceiling (bare Koa + @koa/router "hello", 32 connections): **${fmt(helloM.rps)} req/s**, p50 ${helloM.p50} ms, p99 ${helloM.p99} ms.`,
   '',
   '| scenario | conns | req/s | p50 ms | p99 ms | 2xx/non-2xx | vs bare Koa | DB ceiling ops/s | vs DB ceiling | CPU ms/req server / mariadbd / client → CPU-bound req/s | server RSS peak MiB | budget | met |',
