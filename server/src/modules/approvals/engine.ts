@@ -154,14 +154,15 @@ export async function addCc(db: Db, deps: AppDeps, inst: Instance, def: FlowDefi
 }
 
 /**
- * The latest decision-like history entry (what a loser of a race is told). Locking reads here and
- * in `act` see the winner's committed rows, not the transaction's older snapshot.
+ * The latest decision-like history entry by a person (what a loser of a race is told): the engine's
+ * own `complete` row is passed over, so an approval that completed the flow names its approver.
+ * Locking reads here and in `act` see the winner's committed rows, not the transaction's older snapshot.
  */
 export async function lastDecision(db: Db, instanceId: number) {
   const [row] = await db
     .select()
     .from(approvalHistory)
-    .where(and(eq(approvalHistory.instanceId, instanceId), inArray(approvalHistory.action, ['approve', 'reject', 'return', 'withdraw', 'transfer', 'complete'])))
+    .where(and(eq(approvalHistory.instanceId, instanceId), inArray(approvalHistory.action, ['approve', 'reject', 'return', 'withdraw', 'transfer'])))
     .orderBy(desc(approvalHistory.id))
     .limit(1)
     .for('update');

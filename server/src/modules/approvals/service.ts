@@ -121,10 +121,15 @@ async function alreadyDecided(db: Db, inst: Instance, code = 'approval_already_d
     const [u] = await db.select({ name: users.name }).from(users).where(eq(users.id, last.actorId));
     actor = { id: String(last.actorId), name: u?.name ?? '' };
   }
-  const what = last ? `${actor ? actor.name : '系统'}已${ACTION_WORDS[last.action] ?? last.action}` : '状态已变化';
+  const at = last ? toIso(last.createdAt) : null;
+  const when = at ? `（${at.slice(0, 16).replace('T', ' ')}）` : '';
+  const what = last ? `${actor ? actor.name : '系统'}已${ACTION_WORDS[last.action] ?? last.action}${when}` : '状态已变化';
   return errors.conflict(code, `该审批已被处理：${what}`, {
     status: inst.status,
-    lastAction: last ? { action: last.action, actor, comment: last.comment, at: toIso(last.createdAt) } : null,
+    actorName: actor?.name ?? null,
+    action: last?.action ?? null,
+    at,
+    lastAction: last ? { action: last.action, actor, comment: last.comment, at } : null,
   });
 }
 
