@@ -76,6 +76,15 @@ export const approvalListQuery = z.object({
   cursor: z.string().max(200, { error: 'cursor 无效' }).optional(),
 });
 
+/** `GET /api/approvals/counts`: exact sizes of the four boxes (todo = waiting for the caller now). */
+export const approvalCounts = z.object({
+  todo: z.number().int(),
+  mine: z.number().int(),
+  cc: z.number().int(),
+  done: z.number().int(),
+});
+export type ApprovalCounts = z.infer<typeof approvalCounts>;
+
 export const approvalActionParams = z.object({
   id: idSchema,
   action: z.enum(APPROVAL_ACTIONS, { error: '不支持的审批操作' }),

@@ -51,6 +51,32 @@ export async function listBox(db: Db, corpId: number, userId: number, box: Appro
   return rows;
 }
 
+/**
+ * Exact sizes of a user's boxes, each one COUNT over an index (no instance rows read): todo/done on
+ * approval_tasks_approver_idx (a pending task exists only while its instance is pending), mine on
+ * approval_instances_applicant_idx, cc on approval_cc_uq. Same membership as `listBox`.
+ */
+export async function boxCounts(db: Db, corpId: number, userId: number): Promise<Record<ApprovalBox, number>> {
+  const tasks = (statuses: readonly string[]) =>
+    db
+      .select({ n: sql<number>`COUNT(DISTINCT ${approvalTasks.instanceId})` })
+      .from(approvalTasks)
+      .where(and(eq(approvalTasks.corpId, corpId), eq(approvalTasks.approverId, userId), inArray(approvalTasks.status, statuses as never[])));
+  const [[todo], [done], [mine], [cc]] = await Promise.all([
+    tasks(['pending']),
+    tasks(DONE_TASK),
+    db
+      .select({ n: sql<number>`COUNT(*)` })
+      .from(approvalInstances)
+      .where(and(eq(approvalInstances.corpId, corpId), eq(approvalInstances.applicantId, userId))),
+    db
+      .select({ n: sql<number>`COUNT(*)` })
+      .from(approvalCc)
+      .where(and(eq(approvalCc.corpId, corpId), eq(approvalCc.userId, userId))),
+  ]);
+  return { todo: Number(todo?.n ?? 0), mine: Number(mine?.n ?? 0), cc: Number(cc?.n ?? 0), done: Number(done?.n ?? 0) };
+}
+
 export function presentItem(inst: Instance, applicantName: string, stepName: string | null): ApprovalItem {
   return {
     id: idStr(inst.id),

@@ -4,6 +4,7 @@ import {
   APPROVAL_DOC_TYPES,
   approvalActionBody,
   approvalActionParams,
+  approvalCounts,
   approvalDetail,
   approvalItem,
   approvalListQuery,
@@ -23,7 +24,7 @@ import { decodeCursor, encodeCursor, idNum, idStr } from '../../lib/ids';
 import { toIso } from '../../lib/time';
 import { registerApprovalCards } from './cards';
 import { publishFlow } from './flows';
-import { instanceParts, isCc, listBox, presentItem, userNames } from './repo';
+import { boxCounts, instanceParts, isCc, listBox, presentItem, userNames } from './repo';
 import { act, flowOf, type Instance } from './service';
 
 registerApprovalCards();
@@ -104,6 +105,15 @@ const list = defineRoute({
     const last = page[page.length - 1];
     return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.inst.id]) : null };
   },
+});
+
+const counts = defineRoute({
+  method: 'get',
+  path: '/api/approvals/counts',
+  summary: 'Exact sizes of the caller\'s boxes {todo, mine, cc, done} (badges), one indexed COUNT each',
+  tags: ['approvals'],
+  response: approvalCounts,
+  handler: async ({ db, user }) => boxCounts(db, user.corpId, user.id),
 });
 
 const get = defineRoute({
@@ -191,4 +201,4 @@ const createFlow = defineRoute({
   },
 });
 
-export const approvalRoutes: RouteSpec[] = [list, get, action, listFlows, createFlow];
+export const approvalRoutes: RouteSpec[] = [list, counts, get, action, listFlows, createFlow];
