@@ -147,6 +147,8 @@ export const opportunityStageHistory = mysqlTable(
   (t) => [
     // serves: an opportunity's history in order
     index('opportunity_stage_history_opp_idx').on(t.opportunityId, t.enteredAt),
+    // serves: a user's stage moves in a period (work report auto-fill)
+    index('opportunity_stage_history_user_idx').on(t.corpId, t.userId, t.enteredAt),
   ],
 );
 

@@ -1,7 +1,8 @@
-import { and, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, isNotNull, lt, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/mysql-core';
 import type { ReportAutoSummary, ReportType } from '@scrm/shared';
 import type { Db } from '../../db/client';
-import { customers, followUps } from '../../db/schema/index';
+import { customers, followUps, opportunities, opportunityStageHistory, stages, visits } from '../../db/schema/index';
 import { dayjs } from '../../lib/time';
 
 /** The period of a report containing `date` (weekly = Monday–Sunday), as YYYY-MM-DD. */
@@ -18,10 +19,34 @@ const bounds = (start: string, end: string) => ({
   to: new Date(dayjs(end).add(1, 'day').format('YYYY-MM-DD') + 'T00:00:00+08:00'),
 });
 
-/**
- * What the period's activity says: follow-ups written and customers created by the author.
- * Visits and opportunity stage moves are listed as unavailable until those modules expose them.
- */
+const fromStage = alias(stages, 'from_stage');
+
+/** Visits the user checked in to during the period, with the customers' names. */
+async function visitsIn(db: Db, corpId: number, userId: number, from: Date, to: Date) {
+  const [row] = await db
+    .select({ n: sql<number>`COUNT(*)`, names: sql<string | null>`GROUP_CONCAT(DISTINCT ${customers.name} SEPARATOR '、')` })
+    .from(visits)
+    .innerJoin(customers, eq(customers.id, visits.customerId))
+    .where(and(eq(visits.corpId, corpId), eq(visits.assigneeId, userId), isNotNull(visits.checkInAt), gte(visits.checkInAt, from), lt(visits.checkInAt, to)));
+  return { n: Number(row?.n ?? 0), names: row?.names ?? '' };
+}
+
+/** Stage moves the user made during the period (not the opportunity's first stage), oldest first. */
+async function stageMovesIn(db: Db, corpId: number, userId: number, from: Date, to: Date) {
+  const h = opportunityStageHistory;
+  const rows = await db
+    .select({ opp: opportunities.name, from: fromStage.name, to: stages.name })
+    .from(h)
+    .innerJoin(opportunities, eq(opportunities.id, h.opportunityId))
+    .innerJoin(stages, eq(stages.id, h.toStageId))
+    .innerJoin(fromStage, eq(fromStage.id, h.fromStageId))
+    .where(and(eq(h.corpId, corpId), eq(h.userId, userId), gte(h.enteredAt, from), lt(h.enteredAt, to)))
+    .orderBy(h.enteredAt, h.id)
+    .limit(200);
+  return rows;
+}
+
+/** What the period's activity says: follow-ups, visits checked in, customers created, stage moves. */
 export async function autoSummary(db: Db, corpId: number, userId: number, start: string, end: string): Promise<ReportAutoSummary> {
   const { from, to } = bounds(start, end);
   const fu = await db
@@ -32,10 +57,13 @@ export async function autoSummary(db: Db, corpId: number, userId: number, start:
     .select({ n: sql<number>`COUNT(*)`, names: sql<string>`GROUP_CONCAT(${customers.name} SEPARATOR '、')` })
     .from(customers)
     .where(and(eq(customers.corpId, corpId), eq(customers.createdBy, userId), gte(customers.createdAt, from), lt(customers.createdAt, to)));
+  const [vis, moves] = await Promise.all([visitsIn(db, corpId, userId, from, to), stageMovesIn(db, corpId, userId, from, to)]);
   const followUpsN = Number(fu[0]?.n ?? 0);
   const newCustomers = Number(nc[0]?.n ?? 0);
   const lines: string[] = [];
   if (followUpsN) lines.push(`跟进记录 ${followUpsN} 条`);
+  if (vis.n) lines.push(`拜访客户 ${vis.n} 次：${vis.names.slice(0, 200)}`);
   if (newCustomers) lines.push(`新增客户 ${newCustomers} 个：${(nc[0]?.names ?? '').slice(0, 200)}`);
-  return { followUps: followUpsN, visits: 0, newCustomers, stageMoves: 0, unavailable: ['visits', 'stageMoves'], lines };
+  if (moves.length) lines.push(`商机推进 ${moves.length} 次：${moves.map((m) => `${m.opp}（${m.from} → ${m.to}）`).join('；').slice(0, 300)}`);
+  return { followUps: followUpsN, visits: vis.n, newCustomers, stageMoves: moves.length, unavailable: [], lines };
 }

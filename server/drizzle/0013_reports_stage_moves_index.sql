@@ -1,0 +1,1 @@
+CREATE INDEX `opportunity_stage_history_user_idx` ON `opportunity_stage_history` (`corp_id`,`user_id`,`entered_at`);
