@@ -22,7 +22,7 @@ async function claim(deps: AppDeps, limit: number): Promise<Row[]> {
       .select()
       .from(wecomOutbox)
       .where(and(inArray(wecomOutbox.status, ['pending', 'processing']), lte(wecomOutbox.nextAttemptAt, now), eq(wecomOutbox.corpId, corp.id)))
-      .orderBy(asc(wecomOutbox.nextAttemptAt))
+      .orderBy(asc(wecomOutbox.nextAttemptAt), asc(wecomOutbox.id))
       .limit(limit)
       .for('update', { skipLocked: true });
     if (rows.length) {

@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { approvalTasks, users } from '../../db/schema/index';
 import { AppError } from '../../http/errors';
-import { wecomClient } from '../../wecom/client';
+import { enqueueCardUpdate } from '../../wecom/outbox';
 import { onTemplateCardEvent, type TemplateCardEvent } from '../../wecom/events';
 import { act } from './service';
-import { CARD_MODULE, parseCardTaskId } from './notify';
+import { CARD_MODULE, cardClosedKey, parseCardTaskId } from './notify';
 
 /** A press on the card of a rejected-by-card decision carries no typed comment; this one is recorded. */
 export const CARD_REJECT_COMMENT = '在企业微信卡片上驳回';
@@ -50,11 +50,15 @@ export async function handleApprovalCard(ev: TemplateCardEvent): Promise<void> {
     label = err.status === 409 ? '已处理' : '无法处理';
   }
   if (!ev.responseCode) return;
-  const responseCode = ev.responseCode;
-  // Fire-and-forget: the card update is cosmetic and must not hold the transaction open.
-  void wecomClient(ev.deps)
-    .updateTemplateCard({ userids: [ev.fromWecomUserId], responseCode, replaceName: label })
-    .catch((err: unknown) => ev.deps.logger.warn({ err, taskId: ev.taskId }, 'update_template_card failed'));
+  // Through the outbox: only if this transaction commits, retried, once per card.
+  await enqueueCardUpdate(ev.db, {
+    corpId: ev.corpId,
+    toWecomUserIds: [ev.fromWecomUserId],
+    replaceName: label,
+    dedupeKey: cardClosedKey(task.instanceId, task.id),
+    responseCode: ev.responseCode,
+    source: { module: CARD_MODULE, ref: String(task.id) },
+  });
 }
 
 let registered = false;

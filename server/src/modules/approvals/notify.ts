@@ -1,9 +1,9 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { TemplateCardMsg } from '@scrm/shared';
 import type { Db } from '../../db/client';
 import { approvalCc, approvalTasks, users } from '../../db/schema/index';
 import type { AppDeps } from '../../http/context';
-import { enqueueMessage } from '../../wecom/outbox';
+import { enqueueCardUpdate, enqueueMessage } from '../../wecom/outbox';
 import type { ApprovalDecision, Instance } from './engine';
 
 /** The module name cards are sent under; `template_card_event` presses come back to it. */
@@ -14,6 +14,11 @@ export const parseCardTaskId = (taskId: string): number | null => {
   const m = /^approvals-(\d+)$/.exec(taskId);
   return m ? Number(m[1]) : null;
 };
+
+/** The outbox dedupe key of a task's card (its row holds WeCom's response_code once sent). */
+export const cardDedupeKey = (instanceId: number, taskId: number) => `approval:${instanceId}:task:${taskId}`;
+/** The outbox dedupe key of the update that replaces a task card's buttons: once per card. */
+export const cardClosedKey = (instanceId: number, taskId: number) => `${cardDedupeKey(instanceId, taskId)}:closed`;
 
 const DOC_NAMES: Record<string, string> = {
   expense: '费用报销',
@@ -64,7 +69,7 @@ export async function notifyApprovers(db: Db, deps: AppDeps, inst: Instance, ste
       corpId: inst.corpId,
       toWecomUserIds: [to.wecomUserId],
       message,
-      dedupeKey: `approval:${inst.id}:task:${task.id}`,
+      dedupeKey: cardDedupeKey(inst.id, task.id),
       source: { module: CARD_MODULE, ref: String(task.id) },
     });
     await db.update(approvalTasks).set({ cardTaskId: taskId }).where(eq(approvalTasks.id, task.id));
@@ -110,4 +115,49 @@ export async function notifyCc(db: Db, deps: AppDeps, inst: Instance) {
     dedupeKey: `approval:${inst.id}:cc`,
     source: { module: CARD_MODULE, ref: String(inst.id) },
   });
+}
+
+/** Pending tasks of an instance that were sent a card: taken before an action, to close the cards it settles. */
+export function openCardTasks(db: Db, instanceId: number) {
+  return db
+    .select({ id: approvalTasks.id, approverId: approvalTasks.approverId })
+    .from(approvalTasks)
+    .where(and(eq(approvalTasks.instanceId, instanceId), eq(approvalTasks.status, 'pending'), isNotNull(approvalTasks.cardTaskId)));
+}
+
+const CLOSED_WORDS: Record<string, string> = { approve: '已同意', reject: '已驳回', return: '已退回', transfer: '已转交', withdraw: '已撤回' };
+
+/**
+ * After an action: every card of `open` whose task is no longer pending (the actor's own, the other
+ * approvers' of a decided step, all of a withdrawn or rejected instance) gets its buttons replaced
+ * with the outcome, e.g. "张三已同意", through the outbox (after commit, once the card was sent).
+ * `skipTaskId`: a card whose press is being answered with the press's own response_code.
+ */
+export async function closeSettledCards(
+  db: Db,
+  inst: Pick<Instance, 'id' | 'corpId'>,
+  open: { id: number; approverId: number }[],
+  actorId: number,
+  action: string,
+  skipTaskId?: number,
+): Promise<void> {
+  const word = CLOSED_WORDS[action];
+  if (!word || !open.length) return;
+  const now = await db.select({ id: approvalTasks.id, status: approvalTasks.status }).from(approvalTasks).where(inArray(approvalTasks.id, open.map((t) => t.id)));
+  const settled = open.filter((t) => t.id !== skipTaskId && now.find((n) => n.id === t.id)?.status !== 'pending');
+  if (!settled.length) return;
+  const people = await wecomIds(db, [actorId, ...settled.map((t) => t.approverId)]);
+  const label = `${people.get(actorId)?.name ?? ''}${word}`;
+  for (const t of settled) {
+    const to = people.get(t.approverId);
+    if (!to) continue;
+    await enqueueCardUpdate(db, {
+      corpId: inst.corpId,
+      toWecomUserIds: [to.wecomUserId],
+      replaceName: label,
+      dedupeKey: cardClosedKey(inst.id, t.id),
+      card: cardDedupeKey(inst.id, t.id),
+      source: { module: CARD_MODULE, ref: String(t.id) },
+    });
+  }
 }

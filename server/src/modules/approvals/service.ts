@@ -7,7 +7,7 @@ import { errors } from '../../http/errors';
 import { toIso } from '../../lib/time';
 import { activateFrom, addCc, currentStepRow, finish, flowOf, lastDecision, recordHistory, type Instance, type Via } from './engine';
 import { activeFlow, loadApplicant } from './flows';
-import { notifyApprovers } from './notify';
+import { closeSettledCards, notifyApprovers, openCardTasks } from './notify';
 
 export { onApprovalDecided, type ApprovalDecision, type DecisionEvent, type DecisionHandler, type Instance } from './engine';
 
@@ -146,6 +146,21 @@ async function activeUser(db: Db, corpId: number, userId: number | null | undefi
  * `approval_already_decided` with what happened. Visibility (404) is the caller's job.
  */
 export async function act(db: Db, deps: AppDeps, input: ActInput): Promise<Instance> {
+  // Lock as `decide` does, so the cards still open are exactly those this action may settle.
+  await db
+    .select({ id: approvalInstances.id })
+    .from(approvalInstances)
+    .where(and(eq(approvalInstances.id, input.instanceId), eq(approvalInstances.corpId, input.corpId)))
+    .for('update');
+  const open = await openCardTasks(db, input.instanceId);
+  const inst = await decide(db, deps, input);
+  // A press on a card is answered on that card by the card handler (with the press's response_code).
+  const pressed = input.via === 'card' ? open.find((t) => t.approverId === input.actorId)?.id : undefined;
+  await closeSettledCards(db, inst, open, input.actorId, input.action, pressed);
+  return inst;
+}
+
+async function decide(db: Db, deps: AppDeps, input: ActInput): Promise<Instance> {
   const via = input.via ?? 'app';
   const comment = input.comment?.trim() || null;
   const [inst] = (await db
