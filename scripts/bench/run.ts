@@ -179,14 +179,20 @@ await app.stop();
 for (const m of results) {
   const cap = captures.get(m.s.key)!;
   const sampleIds = () => m.s.next().ids;
-  m.dbOps = await replay(pool, cap.stmts, sampleIds, cap.ids, m.s.connections, CEIL);
-  m.explain = await explain(pool, cap.stmts);
+  try {
+    m.dbOps = await replay(pool, cap.stmts, sampleIds, cap.ids, m.s.connections, CEIL);
+    m.explain = await explain(pool, cap.stmts);
+  } catch (err) {
+    log(`db ceiling ${m.s.key} failed: ${String(err).slice(0, 200)}`);
+    m.dbOps = 0;
+    continue;
+  }
   log(`db ceiling ${m.s.key}: ${m.dbOps.toFixed(0)} ops/s (${cap.stmts.length} statements/request)`);
 }
 
 // 5. The pool reclaim job over every customer, timed in one transaction that is then rolled back.
 let reclaim: { seconds: number; reclaimed: number; reminded: number; explain: string[] } | undefined;
-if (!only.length || only.includes('reclaim')) {
+if (!only.length || only.includes('reclaim')) try {
   const stmts: Stmt[] = [];
   const jobPool = createPool(poolOptions(url, { connectionLimit: 2 }));
   const db = drizzle(jobPool, { schema, mode: 'default', casing: 'snake_case', logger: { logQuery: (sql, params) => stmts.push({ c: 0, sql, values: params }) } });
@@ -226,6 +232,8 @@ if (!only.length || only.includes('reclaim')) {
   await jobPool.end();
   reclaim = { seconds, ...out, explain: ex };
   log(`reclaim job: ${seconds.toFixed(2)} s, reclaimed ${out.reclaimed}, reminded ${out.reminded} (rolled back)`);
+} catch (err) {
+  log(`reclaim job failed: ${String(err).slice(0, 300)}`);
 }
 
 // 6. Undo what the run wrote.

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
+import type { Pool } from 'mysql2/promise';
 import type { Database } from '../db/client';
 import { wecomInbox } from '../db/schema/index';
 import type { AppDeps } from '../http/context';
@@ -41,7 +42,7 @@ interface Pending {
 class IntakeWriter {
   private queue: Pending[] = [];
   private flushing = 0;
-  constructor(private readonly db: Database) {}
+  constructor(private readonly pool: Pool) {}
 
   add(row: Pending['row']): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -56,10 +57,10 @@ class IntakeWriter {
       while (this.queue.length) {
         const batch = this.queue.splice(0, FLUSH_BATCH);
         try {
-          await this.db
-            .insert(wecomInbox)
-            .values(batch.map((b) => b.row))
-            .onDuplicateKeyUpdate({ set: { id: sql`${wecomInbox.id}` } });
+          // Plain mysql2 bulk VALUES: the hottest write of the app, no query builder per batch.
+          await this.pool.query(INTAKE_INSERT, [
+            batch.map(({ row: r }) => [r.payloadHash, r.wecomCorpId, r.kind, r.orderKey, JSON.stringify(r.payload), r.status, r.attempts, r.nextAttemptAt, r.receivedAt]),
+          ]);
           for (const b of batch) b.resolve();
         } catch (err) {
           for (const b of batch) b.reject(err);
@@ -70,6 +71,8 @@ class IntakeWriter {
     }
   }
 }
+const INTAKE_INSERT =
+  'INSERT INTO wecom_inbox (payload_hash, wecom_corp_id, kind, order_key, payload, status, attempts, next_attempt_at, received_at) VALUES ? ON DUPLICATE KEY UPDATE id = id';
 const writers = new WeakMap<Database, IntakeWriter>();
 
 /** Stores a verified, decrypted callback durably (deduplicated by payload hash). */
@@ -77,7 +80,7 @@ export async function storeCallback(deps: AppDeps, wecomCorpId: string, message:
   const hash = payloadHash(message);
   const { kind, orderKey } = classify(wecomCorpId, payload, hash);
   let writer = writers.get(deps.db);
-  if (!writer) writers.set(deps.db, (writer = new IntakeWriter(deps.db)));
+  if (!writer) writers.set(deps.db, (writer = new IntakeWriter(deps.pool)));
   const now = deps.now();
   await writer.add({ payloadHash: hash, wecomCorpId, kind, orderKey, payload, status: 'pending', attempts: 0, nextAttemptAt: now, receivedAt: now });
 }
