@@ -63,6 +63,12 @@ export const advanceBody = z.object({
   reason: z.string({ error: '事由必须是文本' }).trim().min(1, { error: '请填写借支事由' }).max(500),
 });
 
+/** `GET /api/advances`: the list convention plus whose advances and which status. */
+export const advanceListQuery = listQuery.extend({
+  userId: idSchema.optional(),
+  status: z.enum(ADVANCE_STATUSES, { error: '状态不正确' }).optional(),
+});
+
 export const expenseTotalsQuery = z.object({
   groupBy: z.enum(['user', 'department', 'customer', 'category'], { error: 'groupBy 只能是 user、department、customer 或 category' }),
   from: day,

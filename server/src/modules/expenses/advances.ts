@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { advanceBody, advanceView, idParams, listQuery, listResponse } from '@scrm/shared';
+import { advanceBody, advanceListQuery, advanceView, idParams, listResponse } from '@scrm/shared';
 import { canSeeOwner, ownerCondition } from '../../auth/scope';
 import type { Db } from '../../db/client';
 import { advanceOffsets, expenseAdvances, users } from '../../db/schema/index';
@@ -68,13 +68,17 @@ const create = defineRoute({
 const list = defineRoute({
   method: 'get',
   path: '/api/advances',
-  summary: 'Advances: scope=mine|team|all (finance sees all), newest first',
+  summary: 'Advances: scope=mine|team|all (finance sees all), userId / status filters and q (reason) within the scope, newest first',
   tags: ['expenses'],
-  query: listQuery,
+  query: advanceListQuery,
   response: listResponse(advanceView),
   handler: async ({ db, user, scope, query }) => {
     const s = expenseScope(user, await scope());
     const conds: (SQL | undefined)[] = [eq(expenseAdvances.corpId, user.corpId), ownerCondition(s, query.scope, expenseAdvances.userId)];
+    // Narrows the scope, never widens it: someone outside it just yields an empty list.
+    if (query.userId) conds.push(eq(expenseAdvances.userId, idNum(query.userId)));
+    if (query.status) conds.push(eq(expenseAdvances.status, query.status));
+    if (query.q) conds.push(sql`${expenseAdvances.reason} LIKE ${`%${query.q}%`}`);
     const cursor = decodeCursor(query.cursor);
     if (cursor && typeof cursor[0] === 'number') conds.push(lt(expenseAdvances.id, cursor[0]));
     const rows = await db.select().from(expenseAdvances).where(and(...conds)).orderBy(desc(expenseAdvances.id)).limit(query.limit + 1);
