@@ -8,7 +8,7 @@ import { ensureLocalCorp } from './corp';
 import { WecomRateLimitError } from './errors';
 import { dispatchCallback } from './events';
 import { payloadHash } from './crypto';
-import { sqlErrorCode } from '../http/errors';
+import { retryOnDeadlock } from '../lib/jobs';
 
 /** After this many failed attempts an event becomes a dead letter (visible to admins, replayable). */
 export const INBOX_MAX_ATTEMPTS = 6;
@@ -172,22 +172,6 @@ export async function processInboxRow(deps: AppDeps, row: InboxRow, workerId: st
 }
 class LeaseLost extends Error {}
 
-/**
- * Events of different customers run concurrently and may touch the same rows (the same employee's
- * counters); InnoDB then kills one transaction as a deadlock victim. That is not a failure of the
- * event: rerun it at once instead of backing off for seconds.
- */
-async function retryOnDeadlock<T>(fn: () => Promise<T>, tries = 4): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fn();
-    } catch (err) {
-      const code = sqlErrorCode(err);
-      if ((code !== 'ER_LOCK_DEADLOCK' && code !== 'ER_LOCK_WAIT_TIMEOUT') || attempt >= tries) throw err;
-      await new Promise((r) => setTimeout(r, 10 * attempt));
-    }
-  }
-}
 
 /** Processes every due event now (tests run with WORKERS=off and call this). */
 export async function drainInbox(deps: AppDeps, opts: { concurrency?: number } = {}): Promise<{ processed: number; failed: number }> {

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { contracts, paymentInstalments, users } from '../../db/schema/index';
+import { startPeriodicJob } from '../../lib/jobs';
 import type { AppDeps } from '../../http/context';
 import { enqueueMessage } from '../../wecom/outbox';
 import { shanghaiDate } from '../contracts/money';
@@ -38,18 +39,12 @@ export async function markOverdueInstalments(db: Db, now: Date): Promise<number>
   return marked;
 }
 
-/** Runs the overdue job at start-up and then hourly (it only changes anything once a day). */
+/** Runs the overdue job shortly after start-up and then hourly (it only changes anything once a day). */
 export function startOverdueWorker(deps: AppDeps): Worker {
-  let running: Promise<unknown> = Promise.resolve();
-  const run = () => {
-    running = deps.db.transaction((tx) => markOverdueInstalments(tx, deps.now())).catch((err) => deps.logger.error({ err }, 'overdue instalments job failed'));
-  };
-  run();
-  const timer = setInterval(run, 60 * 60 * 1000);
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startPeriodicJob(deps, {
+    name: 'overdue-instalments',
+    intervalMs: 60 * 60 * 1000,
+    firstDelayMs: 3_000,
+    run: () => deps.db.transaction((tx) => markOverdueInstalments(tx, deps.now())),
+  });
 }
