@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { idParams, reportBody, reportCommentBody, reportListQuery, reportPatchBody, reportPeriodQuery } from '@scrm/shared';
 import { canSeeOwner, ownerCondition } from '../../auth/scope';
@@ -15,7 +15,19 @@ import { autoSummary, periodOf } from './service';
 type Report = typeof workReports.$inferSelect;
 const today = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
-async function present(db: Db, r: Report, withComments: boolean) {
+/** Comments per report (one grouped query on report_comments_report_idx), for list items. */
+async function commentCounts(db: Db, reportIds: number[]): Promise<Map<number, number>> {
+  if (!reportIds.length) return new Map();
+  const rows = await db
+    .select({ reportId: reportComments.reportId, n: sql<number>`COUNT(*)` })
+    .from(reportComments)
+    .where(inArray(reportComments.reportId, reportIds))
+    .groupBy(reportComments.reportId);
+  return new Map(rows.map((r) => [r.reportId, Number(r.n)]));
+}
+
+/** A report; with its comments (detail), or with `commentCount` given (list item). */
+async function present(db: Db, r: Report, withComments: boolean, commentCount = 0) {
   const [u] = await db.select({ name: users.name }).from(users).where(eq(users.id, r.userId));
   const out: Record<string, unknown> = {
     id: idStr(r.id),
@@ -29,6 +41,7 @@ async function present(db: Db, r: Report, withComments: boolean) {
     problems: r.problems,
     autoSummary: r.autoSummary,
     submittedAt: toIso(r.submittedAt),
+    commentCount,
   };
   if (withComments) {
     const rows = await db
@@ -38,6 +51,7 @@ async function present(db: Db, r: Report, withComments: boolean) {
       .where(eq(reportComments.reportId, r.id))
       .orderBy(asc(reportComments.id));
     out.comments = rows.map(({ c, name }) => ({ id: idStr(c.id), user: { id: idStr(c.userId), name }, body: c.body, at: toIso(c.createdAt) }));
+    out.commentCount = rows.length;
   }
   return out;
 }
@@ -118,7 +132,8 @@ const list = defineRoute({
     if (cursor && typeof cursor[0] === 'number') conds.push(lt(workReports.id, cursor[0]));
     const rows = await db.select().from(workReports).where(and(...conds)).orderBy(desc(workReports.id)).limit(query.limit + 1);
     const page = rows.slice(0, query.limit);
-    return { items: await Promise.all(page.map((r) => present(db, r, false))), nextCursor: rows.length > query.limit ? encodeCursor([page[page.length - 1]!.id]) : null };
+    const counts = await commentCounts(db, page.map((r) => r.id));
+    return { items: await Promise.all(page.map((r) => present(db, r, false, counts.get(r.id) ?? 0))), nextCursor: rows.length > query.limit ? encodeCursor([page[page.length - 1]!.id]) : null };
   },
 });
 
