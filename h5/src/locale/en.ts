@@ -33,10 +33,9 @@ const en: MessageSchema = {
     shortcuts: 'Shortcuts',
     customers: 'My customers',
     opportunities: 'My deals',
-    comingSoon: 'More (leads, visits, approvals…) coming soon',
   },
-  customers: { empty: 'No customers yet', emptyHint: 'The customer list is coming soon' },
-  opportunities: { empty: 'No deals yet', emptyHint: 'The deal list is coming soon' },
+  customers: { empty: 'No customers yet', emptyHint: 'Tap + to add one, or claim one from the pool' },
+  opportunities: { empty: 'No deals yet', emptyHint: 'Create one from a customer or the chat sidebar' },
   me: {
     name: 'Name',
     role: 'Role',

@@ -31,10 +31,9 @@ const zhHans = {
     shortcuts: '常用功能',
     customers: '我的客户',
     opportunities: '我的商机',
-    comingSoon: '更多功能（线索、拜访、审批等）即将上线',
   },
-  customers: { empty: '暂无客户', emptyHint: '客户列表即将上线' },
-  opportunities: { empty: '暂无商机', emptyHint: '商机列表即将上线' },
+  customers: { empty: '暂无客户', emptyHint: '点右下角 ＋ 新建客户，或到公海领取' },
+  opportunities: { empty: '暂无商机', emptyHint: '可在客户详情或聊天侧边栏中新建商机' },
   me: {
     name: '姓名',
     role: '角色',
