@@ -177,7 +177,11 @@ export const timelineQuery = z.object({
 export const groupChatBody = z.object({
   chatId: z.string({ error: '群聊 ID 必须是文本' }).trim().min(1, { error: '请提供群聊 ID' }).max(64),
   name: optionalText('群名称', 100),
+  /** The deal the group works on: an opportunity of this customer. */
+  opportunityId: idSchema.optional(),
 });
+/** `PATCH /api/customers/:id/group-chats/:chatId`: bind the group to another opportunity, or none (null). */
+export const groupChatPatchBody = z.object({ opportunityId: idSchema.nullable() });
 
 export const IMPORT_DUPLICATE_MODES = ['skip', 'merge'] as const;
 export const importQuery = z.object({ duplicate: z.enum(IMPORT_DUPLICATE_MODES, { error: 'duplicate 只能是 skip 或 merge' }).default('skip') });

@@ -58,11 +58,20 @@ export const sidebarContextOut = z.object({
   /** Set when the contact is bound to a customer the caller may not see (owner name masked). */
   boundElsewhere: z.object({ ownerName: z.string().nullable() }).nullable(),
 });
-/** `GET /api/sidebar/group-context`. */
+/** `GET /api/sidebar/group-context`: the bound customer and opportunity, each null when unbound or out of the caller's scope. */
 export const groupContextOut = z.object({
   chatId: z.string(),
   bound: z.boolean(),
   customer: customerItem.nullable(),
+  opportunityId: idSchema.nullable(),
+  opportunity: sidebarOpportunity.extend({ status: z.enum(['open', 'won', 'lost']) }).nullable(),
 });
-export const groupChatOut = z.object({ id: idSchema, chatId: z.string(), name: z.string().nullable(), customerId: idSchema, createdAt: z.string().nullable() });
+export const groupChatOut = z.object({
+  id: idSchema,
+  chatId: z.string(),
+  name: z.string().nullable(),
+  customerId: idSchema,
+  opportunityId: idSchema.nullable(),
+  createdAt: z.string().nullable(),
+});
 export const groupChatListOut = z.object({ items: z.array(groupChatOut) });

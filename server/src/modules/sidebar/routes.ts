@@ -1,10 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { bindExternalBody, groupChatBody, groupChatListOut, groupChatOut, groupContextOut, idParams, idSchema, mobileSchema, optionalText, sidebarContextOut } from '@scrm/shared';
-import { contacts, customerGroupChats } from '../../db/schema/index';
+import { bindExternalBody, groupChatBody, groupChatListOut, groupChatPatchBody, groupChatOut, groupContextOut, idParams, idSchema, mobileSchema, optionalText, sidebarContextOut } from '@scrm/shared';
+import type { DataScope } from '../../auth/scope';
+import type { Db } from '../../db/client';
+import { contacts, customerGroupChats, opportunities } from '../../db/schema/index';
 import { errors, isDuplicateKey } from '../../http/errors';
 import { defineRoute, type RouteSpec } from '../../http/route';
-import { idNum, idStr } from '../../lib/ids';
+import { idNum, idStr, idStrOrNull } from '../../lib/ids';
 import { toIso } from '../../lib/time';
 import { bindExternalContact, externalContactByUserId, loadContact } from '../contacts/service';
 import { getCustomerRow, presentCustomer } from '../customers/repo';
@@ -12,6 +14,7 @@ import { loadVisibleCustomer } from '../customers/routes';
 import { customerAccess } from '../customers/scope';
 import { createCustomer } from '../customers/service';
 import { createLeadFromExternalContact } from '../leads/service';
+import { findVisible as findVisibleOpportunity, scopeCond as opportunityScope, withNames as withOpportunityNames } from '../opportunities/repo';
 import { sidebarContext, sidebarContextByUserId } from './service';
 
 const extQuery = z.object({ externalUserId: bindExternalBody.shape.externalUserId });
@@ -101,7 +104,8 @@ export const sidebarRoutes: RouteSpec[] = [
       const [g] = await db.select().from(customerGroupChats).where(and(eq(customerGroupChats.corpId, s.corpId), eq(customerGroupChats.chatId, query.chatId)));
       const row = g ? await getCustomerRow(db, s.corpId, g.customerId) : null;
       const visible = row && (await customerAccess(db, s, row));
-      return { chatId: query.chatId, bound: Boolean(g), customer: visible ? presentCustomer(row, row.ownerName) : null };
+      const opportunity = visible && g?.opportunityId ? await groupOpportunity(db, s, g.opportunityId) : null;
+      return { chatId: query.chatId, bound: Boolean(g), customer: visible ? presentCustomer(row, row.ownerName) : null, opportunityId: opportunity?.id ?? null, opportunity };
     },
   }),
   defineRoute({
@@ -117,11 +121,12 @@ export const sidebarRoutes: RouteSpec[] = [
       const s = await scope();
       const { access } = await loadVisibleCustomer(db, s, idNum(params.id));
       if (!access.edit) throw errors.forbidden('您只有查看权限');
+      const opportunityId = body.opportunityId ? await opportunityOfCustomer(db, s, idNum(params.id), idNum(body.opportunityId)) : null;
       try {
         const now = deps.now();
-        const [row] = await db.insert(customerGroupChats).values({ corpId: s.corpId, customerId: idNum(params.id), chatId: body.chatId, name: body.name ?? null, boundBy: user.id, createdAt: now, updatedAt: now }).$returningId();
+        const [row] = await db.insert(customerGroupChats).values({ corpId: s.corpId, customerId: idNum(params.id), chatId: body.chatId, name: body.name ?? null, opportunityId, boundBy: user.id, createdAt: now, updatedAt: now }).$returningId();
         await audit({ action: 'customer.bind_group_chat', entityType: 'customer', entityId: params.id, after: body });
-        return { id: idStr(row!.id), chatId: body.chatId, name: body.name ?? null, customerId: params.id, createdAt: toIso(now) };
+        return { id: idStr(row!.id), chatId: body.chatId, name: body.name ?? null, customerId: params.id, opportunityId: idStrOrNull(opportunityId), createdAt: toIso(now) };
       } catch (err) {
         if (isDuplicateKey(err)) throw errors.conflict('group_chat_bound', '该客户群已绑定到客户');
         throw err;
@@ -138,7 +143,51 @@ export const sidebarRoutes: RouteSpec[] = [
     handler: async ({ db, params, scope }) => {
       await loadVisibleCustomer(db, await scope(), idNum(params.id));
       const rows = await db.select().from(customerGroupChats).where(eq(customerGroupChats.customerId, idNum(params.id)));
-      return { items: rows.map((g) => ({ id: idStr(g.id), chatId: g.chatId, name: g.name, customerId: params.id, createdAt: toIso(g.createdAt) })) };
+      return { items: rows.map((g) => ({ id: idStr(g.id), chatId: g.chatId, name: g.name, customerId: params.id, opportunityId: idStrOrNull(g.opportunityId), createdAt: toIso(g.createdAt) })) };
+    },
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/api/customers/:id/group-chats/:chatId',
+    summary: '修改客户群绑定的商机（opportunityId: null 解除）',
+    tags: ['customers'],
+    params: z.object({ id: idSchema, chatId: groupChatBody.shape.chatId }),
+    body: groupChatPatchBody,
+    response: groupChatOut,
+    handler: async ({ db, params, body, scope, deps, audit }) => {
+      const s = await scope();
+      const customerId = idNum(params.id);
+      const { access } = await loadVisibleCustomer(db, s, customerId);
+      if (!access.edit) throw errors.forbidden('您只有查看权限');
+      const where = and(eq(customerGroupChats.corpId, s.corpId), eq(customerGroupChats.customerId, customerId), eq(customerGroupChats.chatId, params.chatId));
+      const [g] = await db.select().from(customerGroupChats).where(where);
+      if (!g) throw errors.notFound('客户群');
+      const opportunityId = body.opportunityId ? await opportunityOfCustomer(db, s, customerId, idNum(body.opportunityId)) : null;
+      await db.update(customerGroupChats).set({ opportunityId, updatedAt: deps.now() }).where(eq(customerGroupChats.id, g.id));
+      await audit({ action: 'customer.group_chat_opportunity', entityType: 'customer', entityId: params.id, before: { chatId: g.chatId, opportunityId: g.opportunityId }, after: { chatId: g.chatId, opportunityId } });
+      return { id: idStr(g.id), chatId: g.chatId, name: g.name, customerId: params.id, opportunityId: idStrOrNull(opportunityId), createdAt: toIso(g.createdAt) };
     },
   }),
 ];
+
+/** The opportunity's id when the caller may see it and it belongs to the customer (404 / 409 otherwise). */
+async function opportunityOfCustomer(db: Db, s: DataScope, customerId: number, opportunityId: number): Promise<number> {
+  const o = await findVisibleOpportunity(db, s, opportunityId);
+  if (!o) throw errors.notFound('商机');
+  if (o.customerId !== customerId) throw errors.conflict('opportunity_not_of_customer', '该商机不属于这个客户');
+  return o.id;
+}
+
+/** The group's opportunity as the sidebar shows it; null when out of the caller's scope. */
+async function groupOpportunity(db: Db, s: DataScope, opportunityId: number) {
+  const [r] = await withOpportunityNames(db, and(eq(opportunities.corpId, s.corpId), eq(opportunities.id, opportunityId), opportunityScope(s)));
+  if (!r) return null;
+  return {
+    id: idStr(r.o.id),
+    name: r.o.name,
+    status: r.o.status,
+    stage: { id: idStr(r.stage.id), name: r.stage.name, winRate: r.stage.winRate },
+    amount: { amount: r.o.amount, currency: r.o.currency },
+    expectedCloseDate: r.o.expectedCloseDate,
+  };
+}
