@@ -15,3 +15,13 @@ export const fileResponse = z.object({
   sha256: z.string(),
 });
 export type FileInfo = z.infer<typeof fileResponse>;
+
+/** Body of `POST /api/files/wecom-media`: a WeCom JS-SDK upload's serverId (kept by WeCom for 3 days). */
+export const wecomMediaBody = z.object({
+  mediaId: z
+    .string({ error: '请提供企业微信媒体编号 mediaId' })
+    .trim()
+    .min(1, { error: '请提供企业微信媒体编号 mediaId' })
+    .max(256, { error: '媒体编号过长' }),
+});
+export type WecomMediaBody = z.infer<typeof wecomMediaBody>;

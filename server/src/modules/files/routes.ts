@@ -2,13 +2,14 @@ import { createReadStream } from 'node:fs';
 import { and, eq } from 'drizzle-orm';
 import Busboy from 'busboy';
 import type { Context } from 'koa';
-import { fileResponse, idParams, UPLOAD_MAX_BYTES } from '@scrm/shared';
+import { fileResponse, idParams, UPLOAD_MAX_BYTES, wecomMediaBody } from '@scrm/shared';
 import { files } from '../../db/schema/index';
 import { readRawBody } from '../../http/body';
 import { errors } from '../../http/errors';
 import { defineRoute, type RouteSpec } from '../../http/route';
 import { idNum } from '../../lib/ids';
 import { canDownload, filePath, isAllowedType, presentFile, storeFile, TOO_LARGE_MESSAGE, UNSUPPORTED_MESSAGE } from './service';
+import { storeWecomMedia } from './wecom-media';
 
 /** Multipart overhead allowed on top of the file itself. */
 const MULTIPART_SLACK = 64 * 1024;
@@ -94,6 +95,22 @@ const upload = defineRoute({
   },
 });
 
+const fromWecom = defineRoute({
+  method: 'post',
+  path: '/api/files/wecom-media',
+  summary: 'Store a WeCom JS-SDK upload by its serverId (media/get; WeCom keeps it 3 days); same answer and type/size rules as POST /api/files',
+  tags: ['files'],
+  body: wecomMediaBody,
+  response: fileResponse,
+  status: 201,
+  handler: async ({ db, deps, user, body, audit }) => {
+    const stored = await storeWecomMedia(db, deps, { corpId: user.corpId, uploaderId: user.id, mediaId: body.mediaId });
+    await audit({ action: 'file.upload', entityType: 'file', entityId: stored.id, after: { sha256: stored.sha256, size: stored.size, wecomMediaId: body.mediaId } });
+    const { row: _row, ...out } = stored;
+    return out;
+  },
+});
+
 const download = defineRoute({
   method: 'get',
   path: '/api/files/:id',
@@ -117,5 +134,5 @@ const download = defineRoute({
   },
 });
 
-export const fileRoutes: RouteSpec[] = [upload, download];
+export const fileRoutes: RouteSpec[] = [upload, fromWecom, download];
 export { presentFile };

@@ -3,8 +3,8 @@ import type { Db } from '../../db/client';
 import { files } from '../../db/schema/index';
 import type { AppDeps, AuthUser } from '../../http/context';
 import { errors } from '../../http/errors';
-import { wecomClient } from '../../wecom/client';
-import { attachFiles, registerAttachmentVisibility, storeFile } from '../files/service';
+import { attachFiles, registerAttachmentVisibility } from '../files/service';
+import { storeWecomMedia } from '../files/wecom-media';
 import { findVisit } from './repo';
 
 /** Photos a check-in accepts; PDFs (vouchers) are not on-site photos. */
@@ -16,17 +16,10 @@ registerAttachmentVisibility(PHOTO_DOC_TYPE, async (db, _user, scope, docId) => 
 
 /**
  * Fetches a WeCom JS-SDK `uploadImage` serverId (`cgi-bin/media/get`) and stores it by content
- * hash (the files module checks type → 415 and size → 413).
+ * hash through the files module (type → 415, size → 413, WeCom failures → 400/429/502/503).
  */
 export async function storeWecomPhoto(db: Db, deps: AppDeps, user: AuthUser, mediaId: string): Promise<number> {
-  let media: { buffer: Buffer; contentType: string };
-  try {
-    media = await wecomClient(deps).getMedia(mediaId);
-  } catch (err) {
-    deps.logger.warn({ err, mediaId }, 'visit photo: media/get failed');
-    throw errors.conflict('photo_fetch_failed', '无法从企业微信获取照片（可能已过期），请重新拍照');
-  }
-  const stored = await storeFile(db, deps, { corpId: user.corpId, uploaderId: user.id, buffer: media.buffer, originalName: `wecom-${mediaId.slice(0, 40)}.jpg` });
+  const stored = await storeWecomMedia(db, deps, { corpId: user.corpId, uploaderId: user.id, mediaId });
   if (!PHOTO_TYPES.includes(stored.contentType)) throw errors.unsupportedMediaType('只支持 JPEG、PNG 或 WebP 格式的照片');
   return stored.row.id;
 }
