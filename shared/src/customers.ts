@@ -66,6 +66,10 @@ const customerFields = {
   locked: z.boolean({ error: '锁定必须是布尔值' }).optional(),
 };
 
+/** The 400 message for a grade outside the corp's list. */
+export const gradeNotAllowedMessage = (allowed: readonly string[]) => `客户等级只能是：${allowed.join('、')}`;
+export const customerGradesOut = z.object({ items: z.array(z.string()) });
+
 /** An optional first contact created together with the customer. */
 export const contactInline = z.object({
   name: z.string({ error: '联系人姓名必须是文本' }).trim().min(1, { error: '请填写联系人姓名' }).max(50, { error: '联系人姓名最多 50 个字符' }),

@@ -5,6 +5,8 @@ import { json, pk, timestamps } from '../columns';
 export interface CorpSettings {
   /** Roles that see every record of the corp. */
   allScopeRoles?: string[];
+  /** Allowed customer grades, in display order (default A/B/C). */
+  customerGrades?: string[];
   [key: string]: unknown;
 }
 

@@ -1,12 +1,13 @@
 import ExcelJS from 'exceljs';
 import type { Context } from 'koa';
 import { and, eq, or } from 'drizzle-orm';
-import { customerCreateBody, normaliseCustomerName, type CustomerListQuery, type ImportResult } from '@scrm/shared';
+import { customerCreateBody, gradeNotAllowedMessage, normaliseCustomerName, type CustomerListQuery, type ImportResult } from '@scrm/shared';
 import type { DataScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
 import { contacts, customers } from '../../db/schema/index';
 import type { AuthUser } from '../../http/context';
 import { AppError, errors } from '../../http/errors';
+import { allowedGrades } from './grades';
 import { listCustomers } from './repo';
 import { customerAccess } from './scope';
 import { createCustomer } from './service';
@@ -87,6 +88,7 @@ export async function importCustomers(db: Db, user: AuthUser, scope: DataScope, 
   if ((colOf.get('name') ?? -1) < 0) throw errors.badRequest('invalid_template', '缺少“客户名称”列，请使用导入模板');
   if (ws.rowCount - 1 > MAX_ROWS) throw errors.badRequest('too_many_rows', `一次最多导入 ${MAX_ROWS} 行`);
   const result: ImportResult = { created: 0, merged: 0, skipped: 0, errors: [] };
+  const grades = await allowedGrades(db, user.corpId);
   for (let r = 2; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const get = (f: string) => {
@@ -114,6 +116,10 @@ export async function importCustomers(db: Db, user: AuthUser, scope: DataScope, 
       continue;
     }
     const b = parsed.data;
+    if (b.grade && !grades.includes(b.grade)) {
+      result.errors.push({ row: r, field: 'grade', message: gradeNotAllowedMessage(grades) });
+      continue;
+    }
     const [dup] = await db
       .select()
       .from(customers)

@@ -11,6 +11,7 @@ import { recordAction } from '../pools/actions-log';
 import type { PoolEntityAdapter } from '../pools/engine';
 import { defaultPoolId, getPool } from '../pools/repo';
 import { customerAccess } from './scope';
+import { assertGradeAllowed } from './grades';
 
 /** Masks a name for callers who may not see the record: 张伟 → 张*. */
 export const maskName = (name: string | null) => (name ? `${name.slice(0, 1)}${'*'.repeat(Math.max(1, name.length - 1))}` : null);
@@ -70,6 +71,7 @@ async function assertUsersInCorp(db: Db, corpId: number, ids: number[]): Promise
 
 /** Creates a customer (and optionally its first contact); the caller owns it unless `ownerId` says otherwise. */
 export async function createCustomer(db: Db, user: AuthUser, scope: DataScope, b: CustomerCreateBody, now: Date): Promise<number> {
+  await assertGradeAllowed(db, user.corpId, b.grade);
   await assertNoDuplicate(db, scope, { name: b.name, creditCode: b.creditCode, mobile: b.contact?.mobile });
   const ownerId: number | null = b.ownerId === undefined ? user.id : b.ownerId === null ? null : idNum(b.ownerId);
   if (ownerId != null && ownerId !== user.id) {
@@ -103,6 +105,7 @@ export async function createCustomer(db: Db, user: AuthUser, scope: DataScope, b
 
 /** Updates fields; the name and credit code keep the duplicate rule. */
 export async function patchCustomer(db: Db, scope: DataScope, id: number, b: CustomerPatchBody): Promise<void> {
+  await assertGradeAllowed(db, scope.corpId, b.grade);
   await assertNoDuplicate(db, scope, { name: b.name, creditCode: b.creditCode }, id);
   const set = { ...editableColumns(b), ...(b.name ? { name: b.name, nameKey: normaliseCustomerName(b.name) } : {}) };
   if (Object.keys(set).length === 0) return;
