@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import uniModule from '@dcloudio/vite-plugin-uni';
 
 // The uni plugin ships as CommonJS; under ESM its factory may sit on `.default`.
@@ -33,9 +33,39 @@ function foldHoistedNodeModules(): void {
 
 if (process.env.UNI_PLATFORM?.startsWith('mp-')) foldHoistedNodeModules();
 
+/**
+ * vue-i18n without its message compiler in the H5 first-screen chunk. uni resolves `vue-i18n` to
+ * the full build (parser + code generator, ~6 KB gzip, and legacy-API code we never use); our
+ * texts are compiled by `src/locale/compile.ts` (passed as `messageCompiler`), so the runtime-only
+ * build suffices. The flags drop the legacy API, the global <i18n-t>-style components and the
+ * JIT compiler path. An alias is applied before uni's own resolver, and a `post` plugin's define
+ * wins over uni's (which turns the legacy API on). The mini program keeps uni's own vue-i18n
+ * runtime (aliased by uni's mp plugin).
+ */
+function i18nRuntimeOnly(): Plugin {
+  const require = createRequire(import.meta.url);
+  const runtime = path.join(path.dirname(require.resolve('vue-i18n/package.json')), 'dist/vue-i18n.runtime.mjs');
+  return {
+    name: 'scrm:i18n-runtime-only',
+    enforce: 'post',
+    config: () => ({
+      resolve: { alias: [{ find: /^vue-i18n$/, replacement: runtime }] },
+      define: {
+        __VUE_I18N_LEGACY_API__: 'false',
+        __VUE_I18N_FULL_INSTALL__: 'false',
+        __INTLIFY_JIT_COMPILATION__: 'false',
+        __INTLIFY_DROP_MESSAGE_COMPILER__: 'true',
+        __INTLIFY_PROD_DEVTOOLS__: 'false',
+      },
+    }),
+  };
+}
+
+const isH5 = (process.env.UNI_PLATFORM ?? 'h5') === 'h5';
+
 export default defineConfig({
   base: '/',
-  plugins: [uni()],
+  plugins: [uni(), ...(isH5 ? [i18nRuntimeOnly()] : [])],
   server: {
     // During `npm run dev:h5` the API runs separately; proxy it so the H5 stays same-origin.
     proxy: {
