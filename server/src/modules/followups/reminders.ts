@@ -4,6 +4,7 @@ import type { Database, Db } from '../../db/client';
 import * as schema from '../../db/schema/index';
 import { customers, followUps, leads, users } from '../../db/schema/index';
 import type { AppDeps } from '../../http/context';
+import { startPeriodicJob } from '../../lib/jobs';
 import { toIso } from '../../lib/time';
 import { enqueueMessage } from '../../wecom/outbox';
 import type { Worker } from '../types';
@@ -80,20 +81,7 @@ export async function runFollowUpRemindersExclusive(deps: AppDeps): Promise<{ re
   }
 }
 
-/** The reminder worker: a pass every few minutes (and shortly after start-up). */
+/** The reminder worker: a pass every few minutes (and shortly after start-up), deadlocks retried. */
 export function startFollowUpReminderWorker(deps: AppDeps): Worker {
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    running = runFollowUpRemindersExclusive(deps).catch((err) => deps.logger.error({ err }, 'follow-up reminders failed'));
-  };
-  const timer = setInterval(tick, INTERVAL_MS);
-  const first = setTimeout(tick, 7_000);
-  first.unref();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      clearTimeout(first);
-      await running;
-    },
-  };
+  return startPeriodicJob(deps, { name: 'follow-up-reminders', intervalMs: INTERVAL_MS, firstDelayMs: 7_000, run: () => runFollowUpRemindersExclusive(deps) });
 }
