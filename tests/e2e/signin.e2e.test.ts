@@ -69,6 +69,10 @@ describe('sign-in and app shell', () => {
     await page.waitForURL(/\/pages\/me\/me/, { timeout: 30_000 });
     const name = await nameFromApi();
     await expect(page.locator('[data-testid="me-name"]').innerText()).resolves.toBe(name);
+    // Department names from GET /api/departments, not raw ids.
+    const departments = page.locator('[data-testid="me-departments"]').first();
+    await departments.getByText('销售一部').waitFor({ state: 'visible', timeout: 30_000 });
+    await expect(departments.innerText()).resolves.not.toContain('#');
     await expect(page.getByText('退出登录').count()).resolves.toBeGreaterThan(0);
 
     await page.locator('[data-testid="language-en"]').click();

@@ -1,12 +1,10 @@
-import type { ListResult } from '@scrm/shared';
+import type { DepartmentItem, ListResult } from '@scrm/shared';
 import { request } from './request';
 
-export interface DepartmentSummary {
-  id: string;
-  name: string;
-}
-
-/** `GET /api/departments`: the corp's departments (names for the ids in `/api/me`). */
-export function listDepartments(): Promise<ListResult<DepartmentSummary>> {
-  return request<ListResult<DepartmentSummary>>('/api/departments', { query: { limit: 100 } });
+/**
+ * `GET /api/departments`: every department of the corp in one answer (`{id, name, parentId,
+ * memberCount}`, no paging), e.g. names for the ids in `/api/me`.
+ */
+export function listDepartments(): Promise<ListResult<DepartmentItem>> {
+  return request<ListResult<DepartmentItem>>('/api/departments');
 }

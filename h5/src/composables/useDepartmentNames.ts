@@ -2,16 +2,19 @@ import { ref, watch, type Ref } from 'vue';
 import { listDepartments } from '@/api/org';
 
 /**
- * Names for the department ids of `/api/me`. The ids are the fallback: if the directory can't
- * be read (older server, no permission) the page still shows something true.
+ * Names for the department ids of `/api/me`, from `GET /api/departments`. `null` while the
+ * directory is being read (so the page never flashes raw ids); if it can't be read the ids are
+ * the fallback (`#id`), so the page still shows something true.
  */
 export function useDepartmentNames(ids: Ref<readonly string[] | undefined>) {
-  const names = ref<string[]>([]);
+  const names = ref<string[] | null>(null);
   let known: Map<string, string> | null = null;
 
   async function resolve(list: readonly string[]): Promise<void> {
-    names.value = list.map((id) => `#${id}`);
-    if (list.length === 0) return;
+    if (list.length === 0) {
+      names.value = [];
+      return;
+    }
     try {
       if (!known) {
         const { items } = await listDepartments();
@@ -21,6 +24,7 @@ export function useDepartmentNames(ids: Ref<readonly string[] | undefined>) {
       names.value = list.map((id) => map.get(id) ?? `#${id}`);
     } catch {
       // Keep the ids; a missing name is not worth an error on the profile page.
+      names.value = list.map((id) => `#${id}`);
     }
   }
 
