@@ -130,6 +130,47 @@ describe('chat sidebar', () => {
 });
 
 /**
+ * A chat partner kept as a lead: 转为客户 in the sidebar runs the lead-conversion wizard, so the
+ * lead ends converted (not a second customer beside an active lead) and the card shows after.
+ */
+describe('chat sidebar lead', () => {
+  it('converts the lead through the wizard and comes back to the customer card', async () => {
+    await syncWecom();
+    const rep = await devToken('demo.rep7');
+    const externalUserId = 'wm_demo_rep7_2';
+    const before = await api<Ctx>(rep, 'GET', `/api/sidebar/context?externalUserId=${externalUserId}`);
+    expect(before.customer, 'an unbound demo external contact of demo.rep7').toBeNull();
+    if (!before.lead) await api(rep, 'POST', '/api/sidebar/keep-as-lead', { externalUserId });
+    const { lead } = await api<{ lead: { id: string } | null }>(rep, 'GET', `/api/sidebar/context?externalUserId=${externalUserId}`);
+    expect(lead).toBeTruthy();
+
+    const browser = await launchBrowser();
+    try {
+      const page = await newPhonePage(browser);
+      await signInAs(page, 'demo.rep7');
+      await page.goto(sidebarUrl(externalUserId));
+      await byTestId(page, 'sidebar-lead').waitFor({ state: 'visible', timeout: 30_000 });
+      await byTestId(page, 'sidebar-lead-convert').click();
+      await page.waitForURL(/\/pages\/leads\/convert\/convert/, { timeout: 30_000 });
+      await byTestId(page, 'convert-mode-new').click({ timeout: 30_000 });
+      await byTestId(page, 'convert-next').click();
+      await page.locator('[data-testid="convert-customer-name"] input').fill(`侧边栏线索转换 ${runTag()}`);
+      await byTestId(page, 'convert-next').click();
+      await byTestId(page, 'convert-submit').click();
+      await page.waitForURL(/\/pages\/sidebar\/sidebar/, { timeout: 30_000 });
+      await byTestId(page, 'customer-card').waitFor({ state: 'visible', timeout: 30_000 });
+      await screenshot(page, 'sidebar-07-lead-converted');
+      const after = await api<{ status: string; convertedCustomerId: string | null }>(rep, 'GET', `/api/leads/${lead!.id}`);
+      expect(after.status).toBe('converted');
+      const ctx = await api<Ctx>(rep, 'GET', `/api/sidebar/context?externalUserId=${externalUserId}`);
+      expect(ctx.customer?.id).toBe(after.convertedCustomerId);
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+/**
  * First paint budget of the chat sidebar: ≤ 150 KB gzip JavaScript in all. Every script a fresh
  * page load fetches to show the card is gzip-compressed here (what a gzip-serving proxy sends).
  * The shared entry chunk (uni's H5 runtime, Vue, vue-i18n's runtime-only build, pinia, the shell
