@@ -1,4 +1,4 @@
-import type { ApprovalAction, ApprovalActionBody, ApprovalBox, ApprovalDetail, ApprovalDocType, ApprovalItem, ListResult, UserItem } from '@scrm/shared';
+import type { ApprovalAction, ApprovalActionBody, ApprovalBox, ApprovalCounts, ApprovalDetail, ApprovalDocType, ApprovalItem, ListResult, UserItem } from '@scrm/shared';
 import { request } from './request';
 
 /** `GET /api/approvals`: one page of a box (待我审批 todo / 我发起的 mine / 抄送我 cc / 已处理 done). */
@@ -6,6 +6,11 @@ export function listApprovals(params: { box: ApprovalBox; docType?: ApprovalDocT
   return request<ListResult<ApprovalItem>>('/api/approvals', {
     query: { box: params.box, docType: params.docType, limit: params.limit ?? 20, cursor: params.cursor ?? undefined },
   });
+}
+
+/** `GET /api/approvals/counts`: exact sizes of the caller's four boxes (badges, tab counts). */
+export function getApprovalCounts() {
+  return request<ApprovalCounts>('/api/approvals/counts');
 }
 
 /** `GET /api/approvals/:id`: steps, tasks, CC, history and what the caller may do now. */
