@@ -256,3 +256,17 @@ describe('edit and import', () => {
     expect(pool.body.items[0].tags).toEqual(['展会', '华东']);
   });
 });
+
+describe('bulk actions', () => {
+  it('answer one result per lead and are described in openapi.json', async () => {
+    const mine = await newLead('rep1');
+    const foreign = await newLead('rep9');
+    const res = await u('rep1').post('/api/leads/bulk-actions', { ids: [mine.id, foreign.id], action: 'transfer', toUserId: String(corp.users.rep2!.id) });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ succeeded: 1, failed: 1 });
+    expect(res.body.results).toEqual(expect.arrayContaining([expect.objectContaining({ id: mine.id, ok: true }), expect.objectContaining({ id: foreign.id, ok: false })]));
+    const doc = (await t.api.get('/api/openapi.json')).body;
+    const schema = doc.paths['/api/leads/bulk-actions'].post.responses['200'].content['application/json'].schema;
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['results', 'succeeded', 'failed']));
+  });
+});

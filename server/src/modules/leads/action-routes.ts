@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bulkActionBody, idParams, leadActionBody, leadActionParams, leadActionResult, leadConvertBody, ownershipActionItem } from '@scrm/shared';
+import { bulkActionBody, bulkActionResult, idParams, leadActionBody, leadActionParams, leadActionResult, leadConvertBody, ownershipActionItem } from '@scrm/shared';
 import { and, eq } from 'drizzle-orm';
 import { leads } from '../../db/schema/index';
 import { errors } from '../../http/errors';
@@ -15,9 +15,10 @@ export const leadActionRoutes: RouteSpec[] = [
   defineRoute({
     method: 'post',
     path: '/api/leads/bulk-actions',
-    summary: '线索批量转移 / 分配 / 回收',
+    summary: '线索批量转移 / 分配 / 回收（每条独立执行，返回逐条结果）',
     tags: ['leads'],
     body: bulkActionBody,
+    response: bulkActionResult,
     handler: async ({ db, body, user, scope, deps, audit }) => runBulkActions(db, leadAdapter, { user, scope: await scope(), body, now: deps.now(), audit }),
   }),
   defineRoute({
