@@ -257,6 +257,34 @@ describe('edit and import', () => {
   });
 });
 
+describe('conversion maps the lead grade onto the corp\'s customer grades', () => {
+  it('keeps an allowed grade and drops one the corp does not use, without failing the conversion', async () => {
+    const { corps } = await import('../../src/db/schema/index');
+    const other = await makeCorp(t);
+    await other.users.admin!.api.post('/api/pools', { entityType: 'lead', name: '线索池', isDefault: true });
+    await t.db.update(corps).set({ settings: { customerGrades: ['重点', '普通'] } }).where(eq(corps.id, other.id));
+    expect((await other.users.rep1!.api.get('/api/customer-grades')).body.items).toEqual(['重点', '普通']);
+    const convert = async (grade: string, company: string) => {
+      const l = await other.users.rep1!.api.post('/api/leads', { name: `等级${grade}`, company, mobile: mobile(), grade });
+      expect(l.status, JSON.stringify(l.body)).toBe(201);
+      const res = await other.users.rep1!.api.post(`/api/leads/${l.body.id}/actions/convert`, { mode: 'new' });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return (await other.users.rep1!.api.get(`/api/customers/${res.body.conversion.customerId}`)).body;
+    };
+    expect((await convert('A', '等级映射甲公司')).grade).toBeNull();
+    expect((await convert('重点', '等级映射乙公司')).grade).toBe('重点');
+    // In a corp with the default A/B/C the lead's grade is kept as it is.
+    const l = await newLead('rep1', { company: '等级映射丙公司', grade: 'B' });
+    const res = await u('rep1').post(`/api/leads/${l.id}/actions/convert`, { mode: 'new' });
+    expect((await u('rep1').get(`/api/customers/${res.body.conversion.customerId}`)).body.grade).toBe('B');
+    // A grade typed in the convert form is still checked against the corp's list.
+    const typed = await other.users.rep1!.api.post('/api/leads', { name: '等级手填', company: '等级映射丁公司', mobile: mobile() });
+    const bad = await other.users.rep1!.api.post(`/api/leads/${typed.body.id}/actions/convert`, { mode: 'new', customer: { grade: 'A' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('重点');
+  });
+});
+
 describe('bulk actions', () => {
   it('answer one result per lead and are described in openapi.json', async () => {
     const mine = await newLead('rep1');

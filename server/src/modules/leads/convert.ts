@@ -9,6 +9,7 @@ import type { AuditEntry } from '../../lib/audit';
 import { idNum, idStr } from '../../lib/ids';
 import { refreshCustomerRollups } from '../customers/rollups';
 import { getCustomerRow } from '../customers/repo';
+import { allowedGrades } from '../customers/grades';
 import { customerAccess } from '../customers/scope';
 import { assertNoDuplicate, createCustomer } from '../customers/service';
 import { recordAction } from '../pools/actions-log';
@@ -40,6 +41,16 @@ export interface ConvertInput {
   audit: (e: AuditEntry) => Promise<void>;
 }
 
+/**
+ * The customer grade a lead's grade becomes: the same value when it is one of the corp's customer
+ * grades (`corps.settings.customerGrades`), else none — lead grades are free text and may differ,
+ * and a conversion must not fail on them. A grade typed in the convert form is still checked (400).
+ */
+export async function customerGradeOfLead(db: Db, corpId: number, leadGrade: string | null): Promise<string | null> {
+  if (!leadGrade) return null;
+  return (await allowedGrades(db, corpId)).includes(leadGrade) ? leadGrade : null;
+}
+
 /** Creates the customer of a `new` conversion (the lead's owner owns it); 409 `customer_duplicate` points to the merge target. */
 async function newCustomer(db: Db, c: ConvertInput, lead: typeof leads.$inferSelect, contactMobile: string | null, now: Date): Promise<number> {
   const name = c.body.customer?.name ?? lead.company ?? lead.name;
@@ -47,7 +58,7 @@ async function newCustomer(db: Db, c: ConvertInput, lead: typeof leads.$inferSel
   const body: CustomerCreateBody = {
     name,
     industry: c.body.customer?.industry ?? null,
-    grade: c.body.customer?.grade ?? lead.grade ?? null,
+    grade: c.body.customer?.grade ?? (await customerGradeOfLead(db, lead.corpId, lead.grade)),
     region: c.body.customer?.region ?? lead.region ?? null,
     source: lead.source ?? null,
     tags: lead.tags ?? [],
