@@ -162,7 +162,8 @@ export const duplicateDetails = z.object({
 });
 
 /** Timeline: one union, extended by other modules (stage changes, visits…) through `kind`. */
-export const TIMELINE_KINDS = ['follow_up', 'action', 'wecom_add', 'wecom_delete', 'stage_change', 'created'] as const;
+/** `campaign_touch`: a lead who filled in a campaign's web form again (再次留资). */
+export const TIMELINE_KINDS = ['follow_up', 'action', 'wecom_add', 'wecom_delete', 'stage_change', 'created', 'campaign_touch'] as const;
 export const timelineItem = z.object({
   kind: z.enum(TIMELINE_KINDS),
   id: z.string(),

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { leads } from '../../src/db/schema/index';
+import { leadTouches, leads } from '../../src/db/schema/index';
 import { makeCorp, startTestServer, type TestCorp, type TestServer } from '../harness';
 
 let t: TestServer;
@@ -77,6 +77,25 @@ describe('web-to-lead form', () => {
     expect(await t.db.select().from(leads).where(eq(leads.mobile, '13911112222'))).toHaveLength(1);
     const results = await u('rep1').get(`/api/campaigns/${c.id}/results`);
     expect(results.body).toMatchObject({ leadsGenerated: 1, leadsConverted: 0, bySource: [{ source: '信息流', leads: 1, converted: 0 }] });
+  });
+
+  it('a repeat submission from someone already a lead is recorded on that lead as a campaign touch, not a new lead', async () => {
+    const first = await campaign({ name: '春季线上推广' });
+    const second = await campaign({ name: '华东巡展', channel: '展会' });
+    expect((await web(first.webFormPath, { name: '韩梅梅', mobile: '13911115555', company: '韩氏贸易' }, '203.0.113.40')).status).toBe(201);
+    const again = await web(second.webFormPath, { name: '韩梅梅', mobile: '13911115555', need: '想看展会报价' }, '203.0.113.41');
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual((await web(first.webFormPath, { name: '韩梅梅', mobile: '13911115555' }, '203.0.113.42')).body);
+    const rows = await t.db.select().from(leads).where(eq(leads.mobile, '13911115555'));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.campaignId).toBe(Number(first.id));
+    const touches = await t.db.select().from(leadTouches).where(eq(leadTouches.leadId, rows[0]!.id));
+    expect(touches.map((x) => x.campaignId).sort()).toEqual([Number(first.id), Number(second.id)].sort());
+    const tl = await u('manager').get(`/api/leads/${rows[0]!.id}/timeline`);
+    expect(tl.status).toBe(200);
+    const touch = tl.body.items.find((i: any) => i.kind === 'campaign_touch' && i.data.campaignId === second.id);
+    expect(touch).toMatchObject({ title: '再次通过活动「华东巡展」留资', actorName: '系统', data: { need: '想看展会报价', source: '展会' } });
+    expect(tl.body.items.filter((i: any) => i.kind === 'campaign_touch')).toHaveLength(2);
   });
 
   it('validates strictly: bad mobile, missing name, unknown fields → 400; unknown key → 404; closed form → 409', async () => {

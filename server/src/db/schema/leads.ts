@@ -57,3 +57,36 @@ export const leads = mysqlTable(
     index('leads_corp_campaign_idx').on(t.corpId, t.campaignId),
   ],
 );
+
+/**
+ * A repeat campaign touch (再次留资): a web-form submission from someone who is already a lead
+ * (same mobile). The lead keeps its first campaign; each later touch is kept here and shown in
+ * the lead's timeline, so the rep sees the renewed interest and the campaign gets the credit.
+ */
+export const leadTouches = mysqlTable(
+  'lead_touches',
+  {
+    id: pk(),
+    corpId: ref('corp_id')
+      .notNull()
+      .references(() => corps.id),
+    leadId: ref('lead_id')
+      .notNull()
+      .references(() => leads.id, { onDelete: 'cascade' }),
+    campaignId: ref('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    /** What the visitor typed this time (name, company, need), as submitted. */
+    name: varchar('name', { length: 100 }).notNull(),
+    company: varchar('company', { length: 200 }),
+    need: text('need'),
+    source: varchar('source', { length: 50 }),
+    occurredAt: utc('occurred_at').notNull(),
+  },
+  (t) => [
+    // serves: a lead's timeline (touches newest first, paged by occurred_at)
+    index('lead_touches_lead_idx').on(t.corpId, t.leadId, t.occurredAt),
+    // serves: touches per campaign
+    index('lead_touches_campaign_idx').on(t.campaignId, t.occurredAt),
+  ],
+);

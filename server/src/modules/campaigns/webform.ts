@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { CAMPAIGN_RULE_CODES as C, type WebLeadBody } from '@scrm/shared';
 import type { Db } from '../../db/client';
-import { campaigns, leads } from '../../db/schema/index';
+import { campaigns, leadTouches, leads } from '../../db/schema/index';
 import type { AppDeps } from '../../http/context';
 import { errors } from '../../http/errors';
 import { insertLead } from '../leads/manage';
@@ -33,8 +33,9 @@ export const WEB_FORM_OK = { ok: true as const, message: '提交成功，我们�
 
 /**
  * Stores a landing-page submission as a lead of the campaign, unowned in the campaign's lead pool
- * (or the default one). The same answer is given when the honeypot is filled (nothing stored) or
- * when the mobile is already a live lead (no duplicate), so the form reveals nothing.
+ * (or the default one). When the mobile is already a live lead, no duplicate is made: the repeat
+ * touch (再次留资) is recorded on that lead (`lead_touches`, shown in its timeline). The same answer
+ * is given in every case, and when the honeypot is filled (nothing stored), so the form reveals nothing.
  */
 export async function submitWebLead(db: Db, deps: AppDeps, key: string, b: WebLeadBody): Promise<typeof WEB_FORM_OK> {
   const [c] = /^[0-9a-f]{32}$/.test(key) ? await db.select().from(campaigns).where(eq(campaigns.publicKey, key)) : [];
@@ -46,7 +47,19 @@ export async function submitWebLead(db: Db, deps: AppDeps, key: string, b: WebLe
     .from(leads)
     .where(and(eq(leads.corpId, c.corpId), eq(leads.mobile, b.mobile), inArray(leads.status, ['active', 'converted'])))
     .limit(1);
-  if (dup) return WEB_FORM_OK;
+  if (dup) {
+    await db.insert(leadTouches).values({
+      corpId: c.corpId,
+      leadId: dup.id,
+      campaignId: c.id,
+      name: b.name,
+      company: b.company ?? null,
+      need: b.need ?? null,
+      source: (b.source ?? c.channel ?? '活动表单').slice(0, 50),
+      occurredAt: deps.now(),
+    });
+    return WEB_FORM_OK;
+  }
   const poolId = c.poolId ?? (await defaultPoolId(db, c.corpId, 'lead'));
   if (poolId == null) throw errors.conflict('no_pool', '暂时无法提交，请稍后再试');
   await insertLead(db, {

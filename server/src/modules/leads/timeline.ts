@@ -1,7 +1,7 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
 import { FOLLOW_UP_TYPE_LABELS, type TimelineItem } from '@scrm/shared';
 import type { Db } from '../../db/client';
-import { followUps, ownershipActions, users } from '../../db/schema/index';
+import { campaigns, followUps, leadTouches, ownershipActions, users } from '../../db/schema/index';
 import { idStr, idStrOrNull } from '../../lib/ids';
 import { toIso } from '../../lib/time';
 
@@ -18,7 +18,7 @@ const ACTION_LABELS: Record<string, string> = {
 };
 const RULE_LABELS: Record<string, string> = { web_form: '来自活动表单', wecom_add: '来自企业微信添加', import: 'Excel 导入' };
 
-/** A lead's timeline (follow-ups and ownership actions), newest first; page with `before`. */
+/** A lead's timeline (follow-ups, ownership actions, repeat campaign touches), newest first; page with `before`. */
 export async function leadTimeline(db: Db, corpId: number, leadId: number, q: { limit: number; before?: string }) {
   const before = q.before ? new Date(q.before) : null;
   const fus = await db
@@ -42,6 +42,13 @@ export async function leadTimeline(db: Db, corpId: number, leadId: number, q: { 
     )
     .orderBy(desc(ownershipActions.createdAt))
     .limit(q.limit);
+  const touches = await db
+    .select({ t: leadTouches, campaignName: campaigns.name })
+    .from(leadTouches)
+    .leftJoin(campaigns, eq(campaigns.id, leadTouches.campaignId))
+    .where(and(eq(leadTouches.corpId, corpId), eq(leadTouches.leadId, leadId), before ? lt(leadTouches.occurredAt, before) : undefined))
+    .orderBy(desc(leadTouches.occurredAt))
+    .limit(q.limit);
   const all: TimelineItem[] = [
     ...fus.map(({ f, name }) => ({
       kind: 'follow_up' as const,
@@ -60,6 +67,15 @@ export async function leadTimeline(db: Db, corpId: number, leadId: number, q: { 
       actorName: name ?? (a.actorId ? null : '系统'),
       title: [ACTION_LABELS[a.action] ?? a.action, a.rule && RULE_LABELS[a.rule]].filter(Boolean).join(' · '),
       data: { action: a.action, fromUserId: idStrOrNull(a.fromUserId), toUserId: idStrOrNull(a.toUserId), reason: a.reason, rule: a.rule, ruleRespected: a.ruleRespected },
+    })),
+    ...touches.map(({ t, campaignName }) => ({
+      kind: 'campaign_touch' as const,
+      id: `campaign_touch:${t.id}`,
+      at: toIso(t.occurredAt),
+      actorId: null,
+      actorName: '系统',
+      title: `再次通过活动「${campaignName ?? '已删除的活动'}」留资`,
+      data: { campaignId: idStr(t.campaignId), campaignName, name: t.name, company: t.company, need: t.need, source: t.source },
     })),
   ];
   all.sort((x, y) => (x.at < y.at ? 1 : x.at > y.at ? -1 : y.id.localeCompare(x.id)));
