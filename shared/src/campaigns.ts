@@ -27,6 +27,14 @@ export const CAMPAIGN_RULE_CODES = {
   vendorNotInCampaign: 'vendor_not_in_campaign',
 } as const;
 
+/** A web origin as browsers send it in `Origin`: scheme + host (+ port), no path. Stored lower-case. */
+export const webOrigin = z
+  .string({ error: '来源网站必须是文本' })
+  .trim()
+  .toLowerCase()
+  .regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/, { error: '来源网站格式应为 https://域名（可带端口，不带路径）' });
+export const WEB_FORM_ORIGINS_MAX = 20;
+
 const campaignFields = {
   name: requiredText('活动名称'),
   type: z.enum(CAMPAIGN_TYPES, { error: '活动类型不正确' }),
@@ -40,6 +48,11 @@ const campaignFields = {
   /** The lead pool web-form leads go to; omitted = the default lead pool. */
   poolId: idSchema.nullable().optional(),
   webFormEnabled: z.boolean({ error: '必须是布尔值' }),
+  /**
+   * Landing-page origins allowed to post the web form from a browser (CORS, public endpoint only);
+   * null / empty = any origin. Plain HTML form posts are not limited by CORS.
+   */
+  allowedOrigins: z.array(webOrigin).max(WEB_FORM_ORIGINS_MAX, { error: `来源网站最多 ${WEB_FORM_ORIGINS_MAX} 个` }).nullable().optional(),
   description: optionalText('活动说明', LIMITS.longTextMax).nullable(),
 };
 export const campaignBody = z.object({
@@ -145,6 +158,7 @@ export const campaignItem = z.object({
   currency: z.string(),
   poolId: idSchema.nullable(),
   webFormEnabled: z.boolean(),
+  allowedOrigins: z.array(z.string()).nullable(),
   description: z.string().nullable(),
   leadCount: z.number(),
   createdAt: z.string(),

@@ -1,6 +1,6 @@
 import { boolean, date, index, mysqlEnum, mysqlTable, text, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import { CAMPAIGN_PAYMENT_STATUSES, CAMPAIGN_STATUSES, CAMPAIGN_TYPES } from '@scrm/shared';
-import { moneyCol, pk, ref, timestamps } from '../columns';
+import { json, moneyCol, pk, ref, timestamps } from '../columns';
 import { corps } from './corps';
 import { users } from './org';
 import { pools } from './pools';
@@ -27,6 +27,11 @@ export const campaigns = mysqlTable(
     /** Unguessable key of the public web-to-lead endpoint (`/api/public/campaigns/:key/leads`). */
     publicKey: varchar('public_key', { length: 32 }).notNull(),
     webFormEnabled: boolean('web_form_enabled').notNull().default(true),
+    /**
+     * Origins (`https://host[:port]`) whose landing pages may post the web form from a browser
+     * (CORS on the public endpoint only); null or empty = any origin (`*`).
+     */
+    allowedOrigins: json<string[]>('allowed_origins'),
     description: text('description'),
     createdBy: ref('created_by').references(() => users.id),
     ...timestamps(),

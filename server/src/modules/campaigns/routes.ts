@@ -26,6 +26,8 @@ import { defineRoute, type RouteSpec } from '../../http/route';
 import { idNum } from '../../lib/ids';
 import { campaignResults as computeResults } from './results';
 import * as svc from './service';
+import { parseInput } from '../../http/validate';
+import { assertOriginMayPost, findFormCampaign, readFormBody, setFormCors } from './public-form';
 import { submitWebLead, takeWebFormSlot } from './webform';
 
 const tags = ['campaigns'];
@@ -144,13 +146,37 @@ export const campaignRoutes: RouteSpec[] = [
   }),
   defineRoute({
     method: 'post', path: '/api/public/campaigns/:key/leads',
-    summary: '公开的活动报名表单（落地页用）：按 IP 限流（429），蜜罐字段 website，严格校验；线索进入活动的线索池', tags,
+    summary:
+      '公开的活动报名表单（落地页用）：JSON 或 application/x-www-form-urlencoded（HTML 表单）；按 IP 限流（429），蜜罐字段 website，严格校验；线索进入活动的线索池；已是线索的手机号记为再次留资。跨域：活动的 allowedOrigins（空 = 任意来源 *），未列出的来源 → 403 origin_not_allowed', tags,
     auth: 'none', idempotent: false, status: 201,
-    params: webFormParams, body: webLeadBody, response: webLeadResult,
-    handler: async ({ ctx, db, params, body, deps }) => {
+    // The body is read by the handler (JSON or form-encoded, see public-form.ts) after the CORS
+    // headers are set, so a cross-origin page can read its 400/409/429 too; the schema is given
+    // here (optional, as the chain sees no body) so /api/openapi.json documents it.
+    bodyType: 'raw',
+    params: webFormParams, body: webLeadBody.optional(), response: webLeadResult,
+    handler: async ({ ctx, db, params, deps }) => {
+      const c = await findFormCampaign(db, params.key);
+      setFormCors(ctx, c);
       takeWebFormSlot(deps, ctx.ip);
+      if (!c) throw errors.notFound('活动表单');
+      assertOriginMayPost(ctx, c);
+      const body = parseInput(webLeadBody, await readFormBody(ctx), 'body');
       ctx.set('Cache-Control', 'no-store');
-      return submitWebLead(db, deps, params.key, body);
+      return submitWebLead(db, deps, c, body);
+    },
+  }),
+  // CORS preflight of the public form (a landing page posting JSON). RouteSpec's method union has
+  // no 'options' (the shared http layer mounts specs by method name, which Koa's router supports),
+  // hence the cast; /api/openapi.json lists it as the path's `options` operation.
+  defineRoute({
+    method: 'options' as 'delete', path: '/api/public/campaigns/:key/leads',
+    summary: '公开活动表单的跨域预检（CORS preflight）：允许的来源得到 Access-Control-Allow-*，其他来源没有', tags,
+    auth: 'none', idempotent: false, transaction: false, bodyType: 'raw', status: 204,
+    params: webFormParams,
+    handler: async ({ ctx, db, params }) => {
+      setFormCors(ctx, await findFormCampaign(db, params.key), true);
+      ctx.status = 204;
+      return undefined;
     },
   }),
 ];

@@ -39,6 +39,7 @@ export function presentCampaign(r: CampaignRow, ownerName: string | null, leadCo
     currency: r.currency,
     poolId: idStrOrNull(r.poolId),
     webFormEnabled: r.webFormEnabled,
+    allowedOrigins: r.allowedOrigins?.length ? r.allowedOrigins : null,
     description: r.description,
     leadCount: Number(leadCountValue),
     createdAt: toIso(r.createdAt),
@@ -107,6 +108,7 @@ function columns(b: CampaignPatchBody): Partial<typeof campaigns.$inferInsert> {
     if (b[k] !== undefined) (set as Record<string, unknown>)[k] = b[k];
   if (b.ownerId !== undefined) set.ownerId = b.ownerId ? idNum(b.ownerId) : null;
   if (b.poolId !== undefined) set.poolId = b.poolId ? idNum(b.poolId) : null;
+  if (b.allowedOrigins !== undefined) set.allowedOrigins = b.allowedOrigins?.length ? [...new Set(b.allowedOrigins)] : null;
   return set;
 }
 

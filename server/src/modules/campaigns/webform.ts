@@ -1,11 +1,12 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { CAMPAIGN_RULE_CODES as C, type WebLeadBody } from '@scrm/shared';
 import type { Db } from '../../db/client';
-import { campaigns, leadTouches, leads } from '../../db/schema/index';
+import { leadTouches, leads } from '../../db/schema/index';
 import type { AppDeps } from '../../http/context';
 import { errors } from '../../http/errors';
 import { insertLead } from '../leads/manage';
 import { defaultPoolId } from '../pools/repo';
+import type { FormCampaign } from './public-form';
 
 /** Web-form submissions allowed per client IP per window (all campaigns together). */
 export const WEB_FORM_LIMIT = 5;
@@ -37,9 +38,7 @@ export const WEB_FORM_OK = { ok: true as const, message: '提交成功，我们�
  * touch (再次留资) is recorded on that lead (`lead_touches`, shown in its timeline). The same answer
  * is given in every case, and when the honeypot is filled (nothing stored), so the form reveals nothing.
  */
-export async function submitWebLead(db: Db, deps: AppDeps, key: string, b: WebLeadBody): Promise<typeof WEB_FORM_OK> {
-  const [c] = /^[0-9a-f]{32}$/.test(key) ? await db.select().from(campaigns).where(eq(campaigns.publicKey, key)) : [];
-  if (!c) throw errors.notFound('活动表单');
+export async function submitWebLead(db: Db, deps: AppDeps, c: FormCampaign, b: WebLeadBody): Promise<typeof WEB_FORM_OK> {
   if (!c.webFormEnabled || c.status === 'ended') throw errors.conflict(C.formClosed, '该活动已结束报名');
   if (b.website) return WEB_FORM_OK;
   const [dup] = await db
