@@ -197,3 +197,60 @@ describe('contract → approval → receipt journey', () => {
     await screenshot(rep, 'contracts-06-workbench');
   });
 });
+
+/** 逾期回款: a page of `GET /api/instalments?status=overdue` at a time, with the customer and owner names. */
+describe('overdue payments', () => {
+  let browser: Browser;
+  let manager: Page;
+  let token = '';
+  interface Row {
+    id: string;
+    contractId: string;
+    contractNo: string;
+    customerName: string;
+    daysOverdue: number;
+  }
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    manager = await newPhonePage(browser);
+    token = await devToken('demo.manager');
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('lists the overdue instalments of the scope page by page and opens the contract plan', async () => {
+    const first = await api<{ items: Row[]; nextCursor: string | null }>(token, 'GET', '/api/instalments?status=overdue&scope=all&limit=20');
+    expect(first.items.length).toBeGreaterThan(0); // the demo seed has an overdue instalment per contract
+    await signInAs(manager, 'demo.manager');
+    await manager.goto(`${baseUrl()}/pages/contracts/overdue/overdue`);
+    await byTestId(manager, 'overdue-summary').waitFor({ state: 'visible', timeout: 30_000 });
+    const cards = manager.locator('[data-testid^="overdue-item-"]');
+    await expect.poll(() => cards.count(), { timeout: 10_000 }).toBe(first.items.length);
+    const top = first.items[0]!;
+    const card = byTestId(manager, `overdue-item-${top.id}`);
+    await expect(card.innerText()).resolves.toContain(top.customerName);
+    await expect(card.innerText()).resolves.toContain(top.contractNo);
+    await expect(card.innerText()).resolves.toContain(`逾期 ${top.daysOverdue} 天`);
+    if (first.nextCursor) {
+      const second = await api<{ items: Row[] }>(token, 'GET', `/api/instalments?status=overdue&scope=all&limit=20&cursor=${encodeURIComponent(first.nextCursor)}`);
+      await byTestId(manager, 'overdue-more').click();
+      await expect.poll(() => cards.count(), { timeout: 10_000 }).toBe(first.items.length + second.items.length);
+    } else {
+      await expect(byTestId(manager, 'overdue-more').innerText()).resolves.toContain('没有更多了');
+    }
+    await screenshot(manager, 'contracts-07-overdue');
+
+    // The scope chips ask the server again.
+    const mine = await api<{ items: Row[] }>(token, 'GET', '/api/instalments?status=overdue&scope=mine&limit=20');
+    await byTestId(manager, 'overdue-scope-mine').click();
+    await expect.poll(() => cards.count(), { timeout: 10_000 }).toBe(mine.items.length);
+    await byTestId(manager, 'overdue-scope-all').click();
+    await expect.poll(() => cards.count(), { timeout: 10_000 }).toBe(first.items.length);
+
+    await card.click();
+    await manager.waitForURL(new RegExp(`/pages/contracts/detail/detail\\?id=${top.contractId}&tab=plan`), { timeout: 30_000 });
+    await byTestId(manager, 'contract-tab-plan').waitFor({ state: 'visible', timeout: 30_000 });
+  });
+});

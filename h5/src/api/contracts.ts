@@ -1,5 +1,17 @@
 import type { z } from 'zod';
-import type { ApprovalBox, ApprovalItem, ContractStatus, ContractView, ListResult, OpportunityOut, QuoteOut, changeView, instalmentView } from '@scrm/shared';
+import type {
+  ApprovalBox,
+  ApprovalItem,
+  ContractStatus,
+  ContractView,
+  InstalmentListItem,
+  InstalmentStatus,
+  ListResult,
+  OpportunityOut,
+  QuoteOut,
+  changeView,
+  instalmentView,
+} from '@scrm/shared';
 import type { ContractLineInput } from '@/lib/contracts/lines';
 import { request, type QueryValue } from './request';
 
@@ -45,6 +57,24 @@ export const setPaymentPlan = (id: string, instalments: { period: number; dueOn:
 export const contractAction = (id: string, action: 'submit' | 'terminate', idempotencyKey: string, reason?: string) =>
   request<Contract>(`/api/contracts/${id}/actions/${action}`, { method: 'POST', body: reason ? { reason } : {}, idempotencyKey });
 export const listContractChanges = (id: string) => request<ListResult<ContractChange>>(`/api/contracts/${id}/changes`);
+
+/** A row of `GET /api/instalments`: one instalment of an effective contract, with its contract, customer and owner. */
+export type InstalmentRow = InstalmentListItem;
+
+export interface InstalmentListFilters {
+  scope?: ContractScope;
+  /** Computed by the server from the money and today's date (Asia/Shanghai). */
+  status?: InstalmentStatus;
+  contractId?: string;
+  customerId?: string;
+  q?: string;
+  limit?: number;
+  cursor?: string | null;
+}
+
+/** `GET /api/instalments`: instalments of effective contracts in the caller's money scope, earliest due first (most overdue first). */
+export const listInstalments = (f: InstalmentListFilters = {}) =>
+  request<ListResult<InstalmentRow>>('/api/instalments', { query: f as Record<string, QueryValue> });
 
 // ---- sources of a new contract (read-only look-ups; the opportunity pages own these resources) ----
 export const getSourceOpportunity = (id: string) => request<OpportunityOut>(`/api/opportunities/${id}`);

@@ -148,7 +148,9 @@ const zh = {
     total: '逾期 {count} 笔，合计尚欠 {amount}',
     days: '逾期 {n} 天',
     owner: '负责人 {name}',
-    partial: '（扫描了前 {n} 份合同）',
+    shown: '已显示逾期 {count} 笔，合计尚欠 {amount}，上滑加载更多',
+    more: '加载更多',
+    end: '没有更多了',
   },
   performance: {
     my: '我的业绩',
@@ -329,7 +331,9 @@ const en: ContractMessages = {
     total: '{count} overdue, {amount} owed',
     days: '{n} days overdue',
     owner: 'Owner {name}',
-    partial: '(first {n} contracts scanned)',
+    shown: '{count} overdue shown, {amount} owed; scroll for more',
+    more: 'Load more',
+    end: 'No more',
   },
   performance: {
     my: 'My performance',
