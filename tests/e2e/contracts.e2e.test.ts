@@ -12,6 +12,8 @@ interface Contract {
   id: string;
   number: string;
   status: string;
+  customerName: string;
+  approvalId: string | null;
   amount: number;
   receivedAmount: number;
   instalments: { period: number; amount: number; receivedAmount: number }[];
@@ -138,7 +140,9 @@ describe('contract → approval → receipt journey', () => {
 
     const id = new URL(rep.url()).searchParams.get('id')!;
     contract = await api<Contract>(rep1, 'GET', `/api/contracts/${id}`);
-    expect(contract).toMatchObject({ status: 'pending', amount: AMOUNT });
+    expect(contract).toMatchObject({ status: 'pending', amount: AMOUNT, customerName: customer.name });
+    expect(contract.approvalId).toMatch(/^\d+$/);
+    await expect(byTestId(rep, 'contract-customer').innerText()).resolves.toContain(customer.name);
     expect(contract.instalments.map((i) => i.amount)).toEqual([FIRST, AMOUNT - FIRST]);
   });
 
@@ -177,6 +181,35 @@ describe('contract → approval → receipt journey', () => {
     const after = await api<Contract>(rep1, 'GET', `/api/contracts/${contract.id}`);
     expect(after.receivedAmount).toBe(RECEIPT);
     expect(after.instalments.map((i) => i.receivedAmount)).toEqual([RECEIPT, 0]);
+  });
+
+  it('the contract page lists its shipments and receivables and links its approval', async () => {
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const order = await api<{ id: string; lines: { id: string }[] }>(rep1, 'POST', '/api/orders', { contractId: contract.id, orderedOn: today });
+    const shipment = await api<{ id: string }>(rep1, 'POST', '/api/shipments', {
+      orderId: order.id,
+      shippedOn: today,
+      carrier: '顺丰',
+      trackingNo: 'SF1001',
+      lines: [{ orderLineId: order.lines[0]!.id, quantity: 1 }],
+    });
+    const mine = await api<{ id: string }>(rep1, 'POST', '/api/receivables', { customerId: customer.id, contractId: contract.id, amount: 50_000, dueOn: today, remark: '安装费' });
+    const other = await api<{ id: string }>(rep1, 'POST', '/api/receivables', { customerId: customer.id, amount: 30_000, dueOn: today });
+
+    await rep.goto(`${baseUrl()}/pages/contracts/detail/detail?id=${contract.id}&tab=shipments`);
+    await byTestId(rep, `shipment-${shipment.id}`).getByText('SF1001').waitFor({ state: 'visible', timeout: 30_000 });
+    await byTestId(rep, 'contract-tab-receivables').click();
+    await byTestId(rep, `receivable-${mine.id}`).waitFor({ state: 'visible', timeout: 30_000 });
+    // The customer's other receivable (no contract) is not this contract's.
+    await expect(byTestId(rep, `receivable-${other.id}`).count()).resolves.toBe(0);
+    await byTestId(rep, `receivable-${mine.id}`).click();
+    await byTestId(rep, `receivable-${mine.id}-detail`).getByText('无应收变更').waitFor({ state: 'visible', timeout: 30_000 });
+    await screenshot(rep, 'contracts-05a-receivables');
+
+    await byTestId(rep, 'contract-tab-approval').click();
+    await byTestId(rep, 'contract-approval-status').getByText('已通过').waitFor({ state: 'visible', timeout: 30_000 });
+    await byTestId(rep, 'contract-approval-open').click();
+    await rep.waitForURL(new RegExp(`/pages/approvals/detail/detail\\?id=${contract.approvalId}$`), { timeout: 30_000 });
   });
 
   it('the customer page and the rep performance card show the money received', async () => {

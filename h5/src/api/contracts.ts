@@ -1,7 +1,5 @@
 import type { z } from 'zod';
 import type {
-  ApprovalBox,
-  ApprovalItem,
   ContractStatus,
   ContractView,
   InstalmentListItem,
@@ -79,31 +77,6 @@ export const listInstalments = (f: InstalmentListFilters = {}) =>
 // ---- sources of a new contract (read-only look-ups; the opportunity pages own these resources) ----
 export const getSourceOpportunity = (id: string) => request<OpportunityOut>(`/api/opportunities/${id}`);
 export const listSourceQuotes = (opportunityId: string) => request<{ items: QuoteOut[] }>(`/api/opportunities/${opportunityId}/quotes`);
-
-/**
- * The approval of a contract. The contract view carries no approval id, so this looks through the
- * caller's approval boxes (applicant, approver, CC, handled) for the newest `contract` item with
- * this document id; null when the caller sees none.
- */
-export async function findContractApproval(contractId: string): Promise<ApprovalItem | null> {
-  const boxes: ApprovalBox[] = ['mine', 'todo', 'done', 'cc'];
-  for (const box of boxes) {
-    let cursor: string | null = null;
-    for (let page = 0; page < 3; page++) {
-      const res: ListResult<ApprovalItem> = await request<ListResult<ApprovalItem>>('/api/approvals', {
-        query: { box, docType: 'contract', limit: 50, cursor: cursor ?? undefined },
-      });
-      const hit = res.items.find((a) => a.docId === contractId);
-      if (hit) return hit;
-      cursor = res.nextCursor;
-      if (!cursor) break;
-    }
-  }
-  return null;
-}
-
-/** A customer's name (the contract view carries only its id). */
-export const getCustomerName = (id: string) => request<{ id: string; name: string }>(`/api/customers/${id}`);
 
 /** A key for one user action, reused by retries of that action so the server applies it once. */
 export function contractActionKey(prefix: string): string {

@@ -34,6 +34,6 @@ export interface Invoice {
 
 export const listContractInvoices = (contractId: string) =>
   request<ListResult<Invoice>>('/api/invoices', { query: { contractId, scope: 'all', limit: 100 } });
-/** Shipments have no contract filter: the customer's, narrowed to the contract by the caller. */
-export const listCustomerShipments = (customerId: string) =>
-  request<ListResult<Shipment>>('/api/shipments', { query: { customerId, scope: 'all', limit: 100 } });
+/** `GET /api/shipments?contractId=`: the shipments of one contract, newest first. */
+export const listContractShipments = (contractId: string) =>
+  request<ListResult<Shipment>>('/api/shipments', { query: { contractId, scope: 'all', limit: 100 } });
