@@ -23,6 +23,7 @@ const zh = {
   fields: {
     customer: '客户',
     searchCustomer: '搜索客户名称',
+    contacts: '拜访对象（可多选）',
     purpose: '拜访目的',
     purposePlaceholder: '例如：产品演示、回款跟进',
     date: '日期',
@@ -92,6 +93,7 @@ const en: VisitMessages = {
   fields: {
     customer: 'Customer',
     searchCustomer: 'Search customers',
+    contacts: 'Meeting with (pick any)',
     purpose: 'Purpose',
     purposePlaceholder: 'e.g. product demo, payment follow-up',
     date: 'Date',
