@@ -205,4 +205,45 @@ describe('customer pages', () => {
     book.worksheets[0]!.eachRow((row) => cells.push(String(row.getCell(1).value)));
     expect(cells).toContain(good);
   });
+
+  it('adds and edits a contact on the customer page, then plans a visit with that contact', async () => {
+    const own = await api<Customer>(rep1, 'POST', '/api/customers', { name: `联系人样例 E2E ${tag}`, contact: { name: '钱多多' } });
+    await page.goto(`${baseUrl()}/pages/customers/detail/detail?id=${own.id}`);
+    await byTestId(page, 'customer-tab-contacts').click();
+    await byTestId(page, 'customer-contacts').getByText('钱多多').waitFor({ state: 'visible', timeout: 30_000 });
+
+    await byTestId(page, 'contact-add').click();
+    await page.locator('[data-testid="contact-form-name"] input').fill('孙采购');
+    await page.locator('[data-testid="contact-form-title"] input').fill('采购主管');
+    await page.locator('[data-testid="contact-form-mobile"] input').fill('13900002222');
+    await byTestId(page, 'contact-form-kdm').click();
+    await byTestId(page, 'contact-form-submit').click();
+    await byTestId(page, 'customer-contacts').getByText('孙采购').waitFor({ state: 'visible', timeout: 30_000 });
+    type Contact = { id: string; name: string; title: string | null; mobile: string | null; isKeyDecisionMaker: boolean };
+    const list = async () => (await api<{ items: Contact[] }>(rep1, 'GET', `/api/contacts?scope=all&customerId=${own.id}`)).items;
+    const added = (await list()).find((c) => c.name === '孙采购')!;
+    expect(added).toMatchObject({ title: '采购主管', mobile: '13900002222', isKeyDecisionMaker: true });
+
+    await byTestId(page, `contact-edit-${added.id}`).click();
+    await expect(page.locator('[data-testid="contact-form-name"] input').inputValue()).resolves.toBe('孙采购');
+    await page.locator('[data-testid="contact-form-title"] input').fill('采购总监');
+    await byTestId(page, 'contact-form-submit').click();
+    await byTestId(page, 'customer-contacts').getByText('采购总监').waitFor({ state: 'visible', timeout: 30_000 });
+    expect((await list()).find((c) => c.id === added.id)?.title).toBe('采购总监');
+    await screenshot(page, 'customers-07-contacts');
+
+    // 计划拜访 from the customer page: the customer is chosen, its contacts are offered.
+    await byTestId(page, 'customer-plan-visit').click();
+    await page.waitForURL(/\/pages\/visits\/plan\/plan\?customerId=/, { timeout: 30_000 });
+    await expect(byTestId(page, 'plan-customer').innerText()).resolves.toContain(own.name);
+    await byTestId(page, `plan-contact-${added.id}`).click();
+    await page.locator('[data-testid="plan-purpose"] input').fill('采购流程沟通');
+    await screenshot(page, 'customers-08-plan-visit');
+    await byTestId(page, 'plan-submit').click();
+    await page.waitForURL(/\/pages\/visits\/detail\/detail\?id=\d+/, { timeout: 30_000 });
+    const visitId = new URL(page.url()).searchParams.get('id')!;
+    const visit = await api<{ customerId: string; contactIds: string[] }>(rep1, 'GET', `/api/visits/${visitId}`);
+    expect(visit.customerId).toBe(own.id);
+    expect(visit.contactIds).toEqual([added.id]);
+  });
 });
