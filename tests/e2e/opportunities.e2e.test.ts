@@ -175,7 +175,8 @@ describe('opportunity journey', () => {
 
     const history = await apiGet<{ items: { toStage: { name: string } }[] }>(rep, `/api/opportunities/${opportunityId}/stage-history`);
     expect(history.items.map((h) => h.toStage.name)).toEqual(['初步接洽', '需求确认', '方案报价']);
-    await expect(rep.locator('[data-testid="stage-history-item"]').count()).resolves.toBe(3);
+    // The history list reloads after the header shows the new stage: wait for it.
+    await expect.poll(() => rep.locator('[data-testid="stage-history-item"]').count(), { timeout: 15_000 }).toBe(3);
     await screenshot(rep, 'opportunities-05-advanced');
   });
 

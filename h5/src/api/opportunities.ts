@@ -18,6 +18,7 @@ import type {
   supportRequestOut,
   supportRequestPatch,
 } from '@scrm/shared';
+import { listContracts, type Contract } from './contracts';
 import { request, type QueryValue } from './request';
 
 /** 商机, 商机明细, 阶段, 商机联系人 / 作战地图, 销售支持, 报价单, 销售漏斗: one typed function per endpoint. */
@@ -177,4 +178,21 @@ export const getForecast = (groupBy: ForecastGroupBy, f: PipelineFilters = {}) =
 /** A key for one user action, reused by retries of that action so the server applies it once. */
 export function actionKey(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/**
+ * The contract made from an opportunity, or null (a won deal offers 生成合同 only while there is
+ * none). `GET /api/contracts` has no `opportunityId` filter, so this reads the customer's
+ * contracts (every one the caller may see) and matches on `opportunityId`.
+ */
+export async function findOpportunityContract(opportunityId: string, customerId: string): Promise<Contract | null> {
+  let cursor: string | null = null;
+  for (let page = 0; page < 5; page++) {
+    const res: ListResult<Contract> = await listContracts({ scope: 'all', customerId, limit: 100, cursor });
+    const hit = res.items.find((c) => c.opportunityId === opportunityId);
+    if (hit) return hit;
+    cursor = res.nextCursor;
+    if (!cursor) break;
+  }
+  return null;
 }

@@ -44,6 +44,8 @@ const zh = {
   },
   detail: {
     edit: '编辑',
+    createContract: '生成合同',
+    viewContract: '查看合同 {no}',
     winRate: '赢率 {n}%',
     inStageFor: '本阶段已 {d}',
     moveStage: '推进阶段',
@@ -193,6 +195,8 @@ const en: OpportunityMessages = {
   },
   detail: {
     edit: 'Edit',
+    createContract: 'Create contract',
+    viewContract: 'View contract {no}',
     winRate: 'Win rate {n}%',
     inStageFor: 'In stage for {d}',
     moveStage: 'Move stage',
