@@ -161,6 +161,9 @@ describe('customer pages', () => {
     await byTestId(page, 'form-error-contactMobile').waitFor({ state: 'visible', timeout: 10_000 });
     await page.locator('[data-testid="form-contactName"] input').fill('林婷');
     await page.locator('[data-testid="form-contactMobile"] input').fill('13700002222');
+    // The grade chips are the corp's list (GET /api/customer-grades), not a list built into the app.
+    const grades = await api<{ items: string[] }>(rep1, 'GET', '/api/customer-grades');
+    await expect.poll(() => page.locator('[data-testid^="form-grade-"]').count(), { timeout: 10_000 }).toBe(grades.items.length);
     await byTestId(page, 'form-grade-B').click();
     await screenshot(page, 'customers-05-form');
     await byTestId(page, 'customer-save').click();

@@ -54,6 +54,8 @@ export const listCustomers = (params: CustomerListParams) =>
   request<ListResult<CustomerItem>>('/api/customers', { query: { ...params, cursor: params.cursor ?? undefined } });
 
 export const getCustomer = (id: string) => request<CustomerDetail>(`/api/customers/${id}`);
+/** `GET /api/customer-grades`: the corp's customer grades (corp setting, default A/B/C); create/edit are checked against it. */
+export const listCustomerGrades = () => request<{ items: string[] }>('/api/customer-grades');
 
 /** `contact` is an optional first contact created together with the customer. */
 export const createCustomer = (body: Partial<CustomerCreateBody> & { name: string }, idempotencyKey: string) =>
