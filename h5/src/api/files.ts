@@ -1,6 +1,6 @@
 import type { FileInfo } from '@scrm/shared';
 import { networkError, toApiError } from './errors';
-import { buildUrl } from './request';
+import { buildUrl, request } from './request';
 import { getToken } from './token';
 
 function parseMaybeJson(data: unknown): unknown {
@@ -39,6 +39,14 @@ export function uploadFile(filePath: string): Promise<FileInfo> {
     });
   });
 }
+
+/**
+ * `POST /api/files/wecom-media {mediaId}`: stores a WeCom JS-SDK upload (its serverId, kept by
+ * WeCom for 3 days) as one of our files; same answer and 415/413 rules as `POST /api/files`,
+ * plus 400 `wecom_media_expired`, 429 and 502 with the server's Chinese sentence.
+ */
+export const storeWecomMedia = (mediaId: string) =>
+  request<FileInfo>('/api/files/wecom-media', { method: 'POST', body: { mediaId }, timeout: 60000 });
 
 /**
  * A displayable source for a stored file (`/api/files/:id`). H5 sends the session cookie with

@@ -10,7 +10,7 @@ import type {
   VisitSettings,
   VisitStats,
 } from '@scrm/shared';
-import { networkError, toApiError, type ApiError } from './errors';
+import { networkError, toApiError } from './errors';
 import { buildUrl, request } from './request';
 import { getToken } from './token';
 
@@ -65,32 +65,3 @@ export const cancelVisit = (id: string, key: string) => postOnce<VisitItem>(`/ap
 /** Customers to plan a visit for (the customers module's list). */
 export const searchCustomers = (q: string) =>
   request<{ items: { id: string; name: string; address: string | null }[] }>('/api/customers', { query: { scope: 'all', q, limit: 20 } });
-
-/** Uploads a local photo (browser / mini program) to `POST /api/files` → file id. */
-export function uploadPhoto(filePath: string): Promise<string> {
-  const header: Record<string, string> = {};
-  const token = getToken();
-  if (token) header.Authorization = `Bearer ${token}`;
-  return new Promise((resolve, reject) => {
-    uni.uploadFile({
-      url: buildUrl('/api/files'),
-      filePath,
-      name: 'file',
-      header,
-      timeout: 60000,
-      success(res) {
-        let data: unknown = res.data;
-        try {
-          data = JSON.parse(res.data);
-        } catch {
-          /* keep text */
-        }
-        if (res.statusCode >= 200 && res.statusCode < 300) resolve((data as { id: string }).id);
-        else reject(toApiError(res.statusCode, data));
-      },
-      fail(err) {
-        reject(networkError(err.errMsg) as ApiError);
-      },
-    });
-  });
-}
