@@ -126,3 +126,60 @@ describe('lead journey: web form → claim → follow-up → convert', () => {
     await screenshot(leader, 'leads-06-campaign-results');
   });
 });
+
+/** A marketing manager on the phone: creates a campaign (budget typed in 元, stored in exact fen), edits it, reads the lead reports. */
+describe('campaign create / edit and lead reports on the phone', () => {
+  let browser: Browser;
+  let page: Page;
+  let token = '';
+  const name = `端到端活动${Date.now().toString(36).slice(-5)}`;
+  let campaignId = '';
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await newPhonePage(browser);
+    token = await tokenFor('demo.manager');
+    await signInAs(page, 'demo.manager');
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('creates a campaign from the campaign list; the budget arrives as exact fen', async () => {
+    await page.goto(`${baseUrl()}/pages/campaigns/campaigns`);
+    await byTestId(page, 'campaign-create').click({ timeout: 30_000 });
+    await page.waitForURL(/\/pages\/campaigns\/edit\/edit/, { timeout: 30_000 });
+    await page.locator('[data-testid="campaign-form-name"] input').fill(name, { timeout: 30_000 });
+    await page.locator('[data-testid="campaign-form-channel"] input').fill('公众号');
+    await page.locator('[data-testid="campaign-form-budget"] input').fill('1234.29');
+    await screenshot(page, 'campaigns-01-create');
+    await byTestId(page, 'campaign-form-save').click();
+    await page.waitForURL(/\/pages\/campaigns\/detail\/detail\?id=\d+/, { timeout: 30_000 });
+    campaignId = new URL(page.url()).searchParams.get('id')!;
+    const c = await api<{ name: string; budget: number; channel: string; ownerName: string | null }>(token, `/api/campaigns/${campaignId}`);
+    expect(c).toMatchObject({ name, budget: 123_429, channel: '公众号' });
+  });
+
+  it('edits it from the detail page', async () => {
+    await byTestId(page, 'campaign-edit').click({ timeout: 30_000 });
+    await page.waitForURL(/\/pages\/campaigns\/edit\/edit\?id=\d+/, { timeout: 30_000 });
+    const budget = page.locator('[data-testid="campaign-form-budget"] input');
+    await expect.poll(() => budget.inputValue(), { timeout: 30_000 }).toBe('1234.29');
+    await budget.fill('2000');
+    await byTestId(page, 'campaign-form-save').click();
+    await page.waitForURL(/\/pages\/campaigns\/detail\/detail/, { timeout: 30_000 });
+    expect((await api<{ budget: number }>(token, `/api/campaigns/${campaignId}`)).budget).toBe(200_000);
+  });
+
+  it('the lead reports page shows the funnel and conversions per marketer / campaign', async () => {
+    await page.goto(`${baseUrl()}/pages/campaigns/campaigns`);
+    await byTestId(page, 'campaign-reports').click({ timeout: 30_000 });
+    await page.waitForURL(/\/pages\/leads\/reports\/reports/, { timeout: 30_000 });
+    await byTestId(page, 'lead-reports-period-year').click({ timeout: 30_000 });
+    const funnel = await api<{ leads: number }>(token, `/api/lead-reports/funnel?from=${encodeURIComponent(`${new Date().getFullYear()}-01-01T00:00:00+08:00`)}`);
+    await expect.poll(async () => (await byTestId(page, 'lead-reports-funnel-leads').textContent())?.trim(), { timeout: 30_000 }).toBe(String(funnel.leads));
+    await byTestId(page, 'lead-reports-group-campaign').click();
+    await page.locator('[data-testid^="lead-reports-row-"]').first().waitFor({ state: 'visible', timeout: 30_000 });
+    await screenshot(page, 'leads-07-reports');
+  });
+});

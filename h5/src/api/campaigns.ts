@@ -1,4 +1,4 @@
-import type { CampaignBody, CampaignDetail, CampaignItem, CampaignResults, ListResult, ListScope } from '@scrm/shared';
+import type { CampaignBody, CampaignDetail, CampaignItem, CampaignPatchBody, CampaignResults, ListResult, ListScope, UserItem } from '@scrm/shared';
 import { request } from './request';
 
 export interface CampaignListParams {
@@ -24,3 +24,6 @@ export const addPayment = (id: string, body: { vendorId: string; amount: number;
   request<CampaignDetail>(`/api/campaigns/${id}/payments`, { method: 'POST', body });
 export const setPaymentStatus = (id: string, paymentId: string, status: 'pending' | 'paid' | 'cancelled') =>
   request<CampaignDetail>(`/api/campaigns/${id}/payments/${paymentId}`, { method: 'PATCH', body: { status } });
+export const patchCampaign = (id: string, body: CampaignPatchBody) => request<CampaignDetail>(`/api/campaigns/${id}`, { method: 'PATCH', body });
+/** Colleagues by name or WeCom id (`GET /api/users`), for the campaign owner picker. */
+export const searchOwners = (q: string) => request<ListResult<UserItem>>('/api/users', { query: { q, limit: 20 } });

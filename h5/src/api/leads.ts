@@ -58,3 +58,17 @@ export const convertLead = (id: string, body: LeadConvertBody, idempotencyKey: s
 export const leadImportTemplateUrl = () => buildUrl('/api/leads/import-template');
 export const leadImportUrl = (assignTo: 'me' | 'pool', campaignId?: string) => buildUrl('/api/leads/import', { assignTo, campaignId });
 export type { ImportResult };
+
+/** `GET /api/lead-reports/conversions`: conversions per marketer / campaign / source over a period (ISO times). */
+export interface ConversionReportRow {
+  key: string;
+  label: string | null;
+  conversions: number;
+  metRules: number;
+  avgDays: number | null;
+}
+export const conversionReport = (q: { groupBy: 'marketer' | 'campaign' | 'source'; from?: string; to?: string }) =>
+  request<{ items: ConversionReportRow[] }>('/api/lead-reports/conversions', { query: q });
+/** `GET /api/lead-reports/funnel`: leads created in the period → converted → won. */
+export const funnelReport = (q: { from?: string; to?: string; campaignId?: string }) =>
+  request<{ leads: number; converted: number; won: number; wonAmount: number }>('/api/lead-reports/funnel', { query: q });
