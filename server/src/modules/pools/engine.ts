@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import { POOL_RULE_CODES as R, type ActionBody, type OwnershipAction, type PoolEntityType, type RouteAction } from '@scrm/shared';
 import type { DataScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
@@ -142,6 +142,20 @@ async function checkClaimRules(db: Db, a: PoolEntityAdapter, input: ActionInput,
   await checkHoldLimits(db, a, user.corpId, user.id, pool, row.grade);
 }
 
+/** True when the record's latest ownership change was a claim or assign out of a pool the user can see. */
+async function takenFromVisiblePool(db: Db, a: PoolEntityAdapter, user: AuthUser, id: number): Promise<boolean> {
+  const [last] = await db
+    .select({ action: ownershipActions.action, fromPoolId: ownershipActions.fromPoolId })
+    .from(ownershipActions)
+    .where(and(eq(ownershipActions.corpId, user.corpId), eq(ownershipActions.entityType, a.type), eq(ownershipActions.entityId, id)))
+    .orderBy(desc(ownershipActions.id))
+    .limit(1)
+    // A locking read sees the winner's committed log row (a plain read would use the older snapshot).
+    .for('update');
+  if (!last || (last.action !== 'claim' && last.action !== 'assign') || last.fromPoolId == null) return false;
+  return (await visiblePoolIds(db, user.corpId, user.id, a.type)).includes(last.fromPoolId);
+}
+
 /**
  * Runs one ownership action under the pool rules, in the caller's transaction: locks the
  * receiving user's counter row, then the record, checks visibility (404) and the rules (409 with
@@ -158,9 +172,12 @@ export async function performAction(db: Db, a: PoolEntityAdapter, input: ActionI
   const row = await a.lockRow(db, corpId, id);
   if (!row) throw errors.notFound(a.label);
   if (!(await a.canSee(db, scope, row))) {
-    // Someone else claimed it from a pool the caller can see: a lost race, not a secret.
-    const fromVisiblePool = action === 'claim' && row.poolId != null && (await visiblePoolIds(db, corpId, user.id, a.type)).includes(row.poolId);
-    if (fromVisiblePool && row.status === 'active') throw errors.conflict(R.alreadyOwned, `该${a.label}已被领取`);
+    // Someone else claimed it from a pool the caller can see: a lost race, not a secret. Only when
+    // its latest ownership change took it out of such a pool (it was listed there); a record that
+    // never sat in a visible pool, or moved on since, stays a 404: never reveal existence.
+    if (action === 'claim' && row.status === 'active' && (await takenFromVisiblePool(db, a, user, id))) {
+      throw errors.conflict(R.alreadyOwned, `该${a.label}已被领取`);
+    }
     throw errors.notFound(a.label);
   }
   const reason = body.reason?.trim() || null;
