@@ -204,7 +204,7 @@ export const customerRoutes: RouteSpec[] = [
     handler: async ({ db, params, query, scope }) => {
       const s = await scope();
       await loadVisibleCustomer(db, s, idNum(params.id));
-      return customerTimeline(db, s.corpId, idNum(params.id), query);
+      return customerTimeline(db, s, idNum(params.id), query);
     },
   }),
 ];

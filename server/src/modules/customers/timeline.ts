@@ -1,12 +1,17 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
 import { FOLLOW_UP_TYPE_LABELS, type TimelineItem } from '@scrm/shared';
+import type { DataScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
 import { contacts, externalContactFollows, externalContacts, followUps, ownershipActions, users } from '../../db/schema/index';
 import { idStr, idStrOrNull } from '../../lib/ids';
 import { toIso } from '../../lib/time';
 
 /** A source of timeline items for a customer; other modules register theirs (stage changes, visits…). */
-export type TimelineSource = (db: Db, corpId: number, customerId: number, opts: { limit: number; before: Date | null }) => Promise<TimelineItem[]>;
+/**
+ * One kind of timeline entry. `scope` is the caller's: the customer is visible to it, but a source
+ * whose entries belong to other records (e.g. opportunities) must show only those the scope covers.
+ */
+export type TimelineSource = (db: Db, corpId: number, customerId: number, opts: { limit: number; before: Date | null; scope: DataScope }) => Promise<TimelineItem[]>;
 
 const ACTION_LABELS: Record<string, string> = {
   create: '创建客户',
@@ -94,8 +99,9 @@ export function registerTimelineSource(source: TimelineSource): void {
 }
 
 /** Merges every source newest first; page with `before` = the previous answer's `nextBefore`. */
-export async function customerTimeline(db: Db, corpId: number, customerId: number, q: { limit: number; before?: string }) {
-  const opts = { limit: q.limit, before: q.before ? new Date(q.before) : null };
+export async function customerTimeline(db: Db, scope: DataScope, customerId: number, q: { limit: number; before?: string }) {
+  const corpId = scope.corpId;
+  const opts = { limit: q.limit, before: q.before ? new Date(q.before) : null, scope };
   const all = (await Promise.all(sources.map((s) => s(db, corpId, customerId, opts)))).flat();
   all.sort((x, y) => (x.at < y.at ? 1 : x.at > y.at ? -1 : x.id.localeCompare(y.id)));
   const items = all.slice(0, q.limit);

@@ -201,12 +201,14 @@ export async function moveOpenOpportunities(db: Db, corpId: number, customerId: 
 }
 
 /** A customer's open opportunities for the sidebar context (largest first). */
-export async function listOpenOpportunitiesForCustomer(db: Db, corpId: number, customerId: number, limit: number) {
+/** A customer's open opportunities inside the caller's scope (seeing the customer does not open its deals). */
+export async function listOpenOpportunitiesForCustomer(db: Db, scope: DataScope, customerId: number, limit: number) {
+  const corpId = scope.corpId;
   const rows = await db
     .select({ o: opportunities, stageName: stages.name, stageWinRate: stages.winRate })
     .from(opportunities)
     .innerJoin(stages, eq(stages.id, opportunities.stageId))
-    .where(and(eq(opportunities.corpId, corpId), eq(opportunities.customerId, customerId), eq(opportunities.status, 'open')))
+    .where(and(eq(opportunities.corpId, corpId), eq(opportunities.customerId, customerId), eq(opportunities.status, 'open'), repo.scopeCond(scope)))
     .orderBy(sql`${opportunities.amount} DESC`, sql`${opportunities.id} DESC`)
     .limit(limit);
   return rows.map((r) => ({

@@ -5,14 +5,16 @@ import { opportunities, opportunityStageHistory, stages, users } from '../../db/
 import { idStr, idStrOrNull } from '../../lib/ids';
 import { toIso } from '../../lib/time';
 import { registerTimelineSource, type TimelineSource } from '../customers/timeline';
+import { scopeCond } from './repo';
 
 const fromStage = alias(stages, 'from_stage');
 
 /**
  * The customer's opportunities' stage entries, newest first: the first entry of an opportunity
- * (no previous stage) reads as its creation, the others as moves `A → B`.
+ * (no previous stage) reads as its creation, the others as moves `A → B`. Only opportunities inside
+ * the caller's scope: seeing the customer (e.g. as a collaborator) does not open its deals.
  */
-export const stageChangeSource: TimelineSource = async (db, corpId, customerId, { limit, before }) => {
+export const stageChangeSource: TimelineSource = async (db, corpId, customerId, { limit, before, scope }) => {
   const h = opportunityStageHistory;
   const rows = await db
     .select({ h, oppName: opportunities.name, status: opportunities.status, toName: stages.name, toKind: stages.kind, fromName: fromStage.name, userName: users.name })
@@ -21,7 +23,7 @@ export const stageChangeSource: TimelineSource = async (db, corpId, customerId, 
     .innerJoin(stages, eq(stages.id, h.toStageId))
     .leftJoin(fromStage, eq(fromStage.id, h.fromStageId))
     .leftJoin(users, eq(users.id, h.userId))
-    .where(and(eq(opportunities.corpId, corpId), eq(opportunities.customerId, customerId), before ? lt(h.enteredAt, before) : undefined))
+    .where(and(eq(opportunities.corpId, corpId), eq(opportunities.customerId, customerId), scopeCond(scope), before ? lt(h.enteredAt, before) : undefined))
     .orderBy(desc(h.enteredAt), desc(h.id))
     .limit(limit);
   return rows.map(

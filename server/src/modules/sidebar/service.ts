@@ -15,7 +15,7 @@ import { canSeeLead } from '../leads/adapter';
 import { listOpenOpportunitiesForCustomer } from '../opportunities/service';
 
 /** A customer's open opportunities for the sidebar (default: the opportunities module's list). */
-export type SidebarOpportunities = (db: Db, corpId: number, customerId: number, limit: number) => Promise<unknown[]>;
+export type SidebarOpportunities = (db: Db, scope: DataScope, customerId: number, limit: number) => Promise<unknown[]>;
 let opportunitiesOf: SidebarOpportunities = listOpenOpportunitiesForCustomer;
 /** Replaces the sidebar's opportunity source. */
 export function registerSidebarOpportunities(fn: SidebarOpportunities): void {
@@ -104,7 +104,7 @@ async function buildSidebarContext(db: Db, scope: DataScope, rows: NonNullable<A
   if (l && (await canSeeLead(db, scope, l))) {
     lead = { id: idStr(l.id), name: l.name, company: l.company, status: l.status, grade: l.grade, ownerId: idStrOrNull(l.ownerId), ownerName: rows.leadOwnerName, convertedCustomerId: idStrOrNull(l.convertedCustomerId) };
   }
-  const opportunities = customer ? await opportunitiesOf(db, scope.corpId, Number(customer.id), 10) : [];
+  const opportunities = customer ? await opportunitiesOf(db, scope, Number(customer.id), 10) : [];
   const subject = [
     customer ? eq(followUps.customerId, Number(customer.id)) : undefined,
     lead ? eq(followUps.leadId, Number(lead.id)) : undefined,
