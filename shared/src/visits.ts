@@ -147,7 +147,12 @@ export type ScheduleView = (typeof SCHEDULE_VIEWS)[number];
 /** 日程: today / week / month around `date` (Shanghai calendar, weeks start on Monday). */
 export const visitScheduleQuery = z.object({
   view: z.enum(SCHEDULE_VIEWS, { error: '视图只能是 day、week 或 month' }).default('day'),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' }).optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' })
+    // A real calendar day: 2026-13-45 matches the pattern but is no date (was a 500).
+    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), { error: '日期不存在' })
+    .optional(),
   scope: z.enum(['mine', 'team', 'all'], { error: 'scope 只能是 mine、team 或 all' }).default('mine'),
   assigneeId: idSchema.optional(),
 });
