@@ -34,13 +34,20 @@ function foldHoistedNodeModules(): void {
 if (process.env.UNI_PLATFORM?.startsWith('mp-')) foldHoistedNodeModules();
 
 /**
- * vue-i18n without its message compiler in the H5 first-screen chunk. uni resolves `vue-i18n` to
- * the full build (parser + code generator, ~6 KB gzip, and legacy-API code we never use); our
- * texts are compiled by `src/locale/compile.ts` (passed as `messageCompiler`), so the runtime-only
- * build suffices. The flags drop the legacy API, the global <i18n-t>-style components and the
- * JIT compiler path. An alias is applied before uni's own resolver, and a `post` plugin's define
- * wins over uni's (which turns the legacy API on). The mini program keeps uni's own vue-i18n
- * runtime (aliased by uni's mp plugin).
+ * vue-i18n 9.9.1's runtime-only build with our message compiler, on every platform.
+ *
+ * - H5: uni resolves `vue-i18n` to the full build (parser + code generator, ~6 KB gzip, and
+ *   legacy-API code we never use) — too heavy for the first-screen chunk.
+ * - Mini program: uni's mp plugin aliases `vue-i18n` to its own 9.1.9 runtime, whose composer
+ *   hard-codes `messageCompiler: (msg) => (ctx) => ctx.normalize([msg])` and ignores ours, so
+ *   `{name}` placeholders and `a | b` plurals came out literally.
+ *
+ * Our texts are compiled by `src/locale/compile.ts` (passed as `messageCompiler`; no `new
+ * Function`, which mini programs forbid), so the runtime-only build suffices. The flags drop the
+ * legacy API, the global <i18n-t>-style components and the JIT compiler path. This plugin's
+ * `config` runs after uni's (`post`), and vite puts a later config's aliases first, so this alias
+ * wins over uni's (H5 resolver and mp `resolve.alias` alike); a `post` plugin's define also wins
+ * over uni's (which turns the legacy API on). `scripts/check-mp-i18n.mjs` checks the mp output.
  */
 function i18nRuntimeOnly(): Plugin {
   const require = createRequire(import.meta.url);
@@ -61,11 +68,9 @@ function i18nRuntimeOnly(): Plugin {
   };
 }
 
-const isH5 = (process.env.UNI_PLATFORM ?? 'h5') === 'h5';
-
 export default defineConfig({
   base: '/',
-  plugins: [uni(), ...(isH5 ? [i18nRuntimeOnly()] : [])],
+  plugins: [uni(), i18nRuntimeOnly()],
   server: {
     // During `npm run dev:h5` the API runs separately; proxy it so the H5 stays same-origin.
     proxy: {
