@@ -237,9 +237,11 @@ if (!only.length || only.includes('reclaim')) try {
 }
 
 // 6. Undo what the run wrote.
-const claimed = `SELECT entity_id FROM ownership_actions WHERE id > ${marks.oa} AND action = 'claim' AND entity_type = 'customer'`;
-await pool.query(`UPDATE customers SET owner_id = NULL, owned_at = NULL WHERE id IN (${claimed})`);
-await pool.query(`UPDATE opportunities SET owner_id = created_by WHERE owner_id <> created_by`);
+// (UPDATE … JOIN: an UPDATE with an IN (subquery) re-evaluates it for each of the million rows.)
+await pool.query(`UPDATE customers c JOIN (SELECT DISTINCT entity_id FROM ownership_actions WHERE id > ${marks.oa} AND action = 'claim' AND entity_type = 'customer') a
+  ON a.entity_id = c.id SET c.owner_id = NULL, c.owned_at = NULL`);
+await pool.query(`UPDATE opportunities o JOIN (SELECT DISTINCT entity_id FROM ownership_actions WHERE id > ${marks.oa} AND entity_type = 'customer') a
+  ON a.entity_id = o.customer_id SET o.owner_id = o.created_by WHERE o.owner_id <> o.created_by`);
 const touched = `SELECT DISTINCT customer_id FROM follow_ups WHERE id > ${marks.fu}`;
 const [tc] = (await pool.query(touched)) as unknown as [{ customer_id: number }[]];
 await pool.query(`DELETE FROM follow_ups WHERE id > ${marks.fu}`);

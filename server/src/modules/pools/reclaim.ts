@@ -44,10 +44,11 @@ const followClock = `GREATEST(COALESCE(t.last_follow_up_at, '1970-01-01'), COALE
 const noFollow = `${R('reclaim_no_follow_up_days')} IS NOT NULL AND ${followClock} <= DATE_SUB(@now, INTERVAL ${R('reclaim_no_follow_up_days')} DAY)`;
 
 /**
- * One pass of automatic reclaim and reminders, set-based: per record type, one INSERT…SELECT
- * logs every due record as a system `reclaim` (rule auto_no_follow_up / auto_no_deal), one
- * UPDATE…JOIN on those log rows moves them to their pool, one INSERT IGNORE…SELECT records the
- * reminders due, and one message per owner goes through the WeCom outbox.
+ * One pass of automatic reclaim and reminders, set-based: per record type, one scan puts every
+ * record due for reclaim or a reminder into a temporary table; from it one INSERT…SELECT logs
+ * each reclaim as a system `reclaim` (rule auto_no_follow_up / auto_no_deal), one UPDATE…JOIN
+ * moves them to their pool, one INSERT IGNORE…SELECT records the reminders, and one message
+ * per owner goes through the WeCom outbox.
  */
 export async function runPoolReclaim(
   db: Db,
@@ -62,33 +63,40 @@ export async function runPoolReclaim(
   for (const tg of TARGETS) {
     const base = `FROM ${tg.table} t ${ruleJoin('t')}
       WHERE t.owner_id IS NOT NULL AND t.status = 'active' AND ${tg.exempt}${corpFilter}`;
-    const [ins] = (await db.execute(
-      sql.raw(`INSERT INTO ownership_actions (corp_id, entity_type, entity_id, action, actor_id, from_user_id, from_pool_id, to_pool_id, rule, rule_respected, created_at)
-        SELECT t.corp_id, '${tg.type}', t.id, 'reclaim', NULL, t.owner_id, t.pool_id, t.pool_id,
-          CASE WHEN ${noFollow} THEN 'auto_no_follow_up' ELSE 'auto_no_deal' END, 1, @now
-        ${base} AND ((${noFollow}) OR (${tg.noDeal}))`),
-    )) as unknown as [{ affectedRows: number }];
-    if (ins.affectedRows > 0) {
-      const [upd] = (await db.execute(
-        sql.raw(`UPDATE ${tg.table} t JOIN ownership_actions a
-            ON a.entity_type = '${tg.type}' AND a.entity_id = t.id AND a.action = 'reclaim' AND a.actor_id IS NULL AND a.created_at = @now
-          SET t.owner_id = NULL, t.owned_at = NULL`),
-      )) as unknown as [{ affectedRows: number }];
-      reclaimed += upd.affectedRows;
-    }
-    // Reminders: due within remind_days_before days, one per (record, owner, due time).
+    // One pass over the records: every one due for reclaim or for a reminder (disjoint: a reminder
+    // needs both clocks still ahead) lands in a temporary table, and the writes read from there.
     const due = (days: string, clock: string) => `DATE_ADD(${clock}, INTERVAL ${days} DAY)`;
     const followDue = due(R('reclaim_no_follow_up_days'), followClock);
     const dealDue = tg.type === 'customer' ? due(R('reclaim_no_deal_days'), 'COALESCE(t.owned_at, t.created_at)') : 'NULL';
     const dueExpr = `LEAST(COALESCE(${followDue}, '9999-01-01'), COALESCE(${dealDue}, '9999-01-01'))`;
+    const reclaimNow = `(${noFollow}) OR (${tg.noDeal})`;
+    const remindNow = `${R('remind_days_before')} IS NOT NULL AND ${dueExpr} < '9999-01-01' AND ${dueExpr} > @now AND DATE_SUB(${dueExpr}, INTERVAL ${R('remind_days_before')} DAY) <= @now`;
+    await db.execute(sql.raw('DROP TEMPORARY TABLE IF EXISTS pool_reclaim_due'));
+    await db.execute(
+      sql.raw(`CREATE TEMPORARY TABLE pool_reclaim_due (PRIMARY KEY (id)) AS
+        SELECT t.id, t.corp_id, t.owner_id, t.pool_id, IF(${reclaimNow}, 1, 0) AS reclaim,
+          CASE WHEN ${noFollow} THEN 'auto_no_follow_up' ELSE 'auto_no_deal' END AS reclaim_rule,
+          ${dueExpr} AS reclaim_at, CASE WHEN ${dueExpr} = ${followDue} THEN 'auto_no_follow_up' ELSE 'auto_no_deal' END AS remind_rule
+        ${base} AND ((${reclaimNow}) OR (${remindNow}))`),
+    );
+    const [ins] = (await db.execute(
+      sql.raw(`INSERT INTO ownership_actions (corp_id, entity_type, entity_id, action, actor_id, from_user_id, from_pool_id, to_pool_id, rule, rule_respected, created_at)
+        SELECT d.corp_id, '${tg.type}', d.id, 'reclaim', NULL, d.owner_id, d.pool_id, d.pool_id, d.reclaim_rule, 1, @now
+        FROM pool_reclaim_due d WHERE d.reclaim = 1 ORDER BY d.id`),
+    )) as unknown as [{ affectedRows: number }];
+    if (ins.affectedRows > 0) {
+      const [upd] = (await db.execute(
+        sql.raw(`UPDATE pool_reclaim_due d STRAIGHT_JOIN ${tg.table} t ON t.id = d.id SET t.owner_id = NULL, t.owned_at = NULL WHERE d.reclaim = 1`),
+      )) as unknown as [{ affectedRows: number }];
+      reclaimed += upd.affectedRows;
+    }
+    // Reminders: due within remind_days_before days, one per (record, owner, due time).
     const [rem] = (await db.execute(
       sql.raw(`INSERT IGNORE INTO pool_reclaim_reminders (corp_id, entity_type, entity_id, owner_id, reclaim_at, rule, created_at)
-        SELECT t.corp_id, '${tg.type}', t.id, t.owner_id, ${dueExpr},
-          CASE WHEN ${dueExpr} = ${followDue} THEN 'auto_no_follow_up' ELSE 'auto_no_deal' END, @now
-        ${base} AND ${R('remind_days_before')} IS NOT NULL AND ${dueExpr} < '9999-01-01'
-          AND ${dueExpr} > @now AND DATE_SUB(${dueExpr}, INTERVAL ${R('remind_days_before')} DAY) <= @now`),
+        SELECT d.corp_id, '${tg.type}', d.id, d.owner_id, d.reclaim_at, d.remind_rule, @now FROM pool_reclaim_due d WHERE d.reclaim = 0 ORDER BY d.id`),
     )) as unknown as [{ affectedRows: number }];
     reminded += rem.affectedRows;
+    await db.execute(sql.raw('DROP TEMPORARY TABLE pool_reclaim_due'));
   }
   if (reminded > 0) await sendReminders(db, now);
   return { reclaimed, reminded };
