@@ -1,4 +1,5 @@
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import type { MySqlColumn } from 'drizzle-orm/mysql-core';
 import {
   assetListQuery,
   createInvoiceBody,
@@ -12,8 +13,10 @@ import {
   patchAssetBody,
   redInvoiceBody,
   shipmentListQuery,
+  type ListScope,
 } from '@scrm/shared';
-import { ownerCondition } from '../../auth/scope';
+import { ownerCondition, type DataScope } from '../../auth/scope';
+import type { Db } from '../../db/client';
 import { assets, invoices, orders, shipments } from '../../db/schema/index';
 import { errors } from '../../http/errors';
 import { defineRoute, type RouteSpec } from '../../http/route';
@@ -26,16 +29,32 @@ import { createReturn, createShipment, findShipment, presentAsset, presentShipme
 
 const T = ['fulfilment'];
 
+type OwnedTable = typeof orders | typeof shipments | typeof invoices | typeof assets;
+
+/** One page (limit + 1 rows, for pageOf) of `table`'s rows in the corp and the list scope, newest id first; `filters` narrow it. */
+async function ownedRows<R extends OwnedTable>(db: Db, table: R, s: DataScope, query: { scope: ListScope; cursor?: string; limit: number }, ...filters: (SQL | undefined)[]) {
+  const after = afterIdOf(query.cursor);
+  const t: OwnedTable = table;
+  const rows = await db.select().from(t)
+    .where(and(eq(t.corpId, s.corpId), ownerCondition(s, query.scope, t.ownerId), ...filters, after ? lt(t.id, after) : undefined))
+    .orderBy(desc(t.id)).limit(query.limit + 1);
+  return rows as R['$inferSelect'][];
+}
+
+/** pageOf with an async present (which reads more rows). */
+async function presentedPage<R extends { id: number }, V>(rows: R[], limit: number, present: (r: R) => Promise<V>) {
+  const page = pageOf(rows, limit, (r) => r);
+  return { items: await Promise.all(page.items.map(present)), nextCursor: page.nextCursor };
+}
+
+/** `col = id` when the query names an id, else no condition. */
+const idFilter = (col: MySqlColumn, id: string | undefined) => (id ? eq(col, idNum(id)) : undefined);
+
 const orderList = defineRoute({
   method: 'get', path: '/api/orders', summary: '订单列表', tags: T, query: orderListQuery,
   handler: async ({ db, query, user, scope }) => {
-    const s = await moneyScope(user, scope);
-    const after = afterIdOf(query.cursor);
-    const rows = await db.select().from(orders)
-      .where(and(eq(orders.corpId, s.corpId), ownerCondition(s, query.scope, orders.ownerId), query.contractId ? eq(orders.contractId, idNum(query.contractId)) : undefined, query.customerId ? eq(orders.customerId, idNum(query.customerId)) : undefined, after ? lt(orders.id, after) : undefined))
-      .orderBy(desc(orders.id)).limit(query.limit + 1);
-    const page = pageOf(rows, query.limit, (r) => r);
-    return { items: await Promise.all(page.items.map((o) => presentOrder(db, o))), nextCursor: page.nextCursor };
+    const rows = await ownedRows(db, orders, await moneyScope(user, scope), query, idFilter(orders.contractId, query.contractId), idFilter(orders.customerId, query.customerId));
+    return presentedPage(rows, query.limit, (o) => presentOrder(db, o));
   },
 });
 const orderCreate = defineRoute({
@@ -62,13 +81,8 @@ const orderChange = defineRoute({
 const shipmentList = defineRoute({
   method: 'get', path: '/api/shipments', summary: '发货单列表', tags: T, query: shipmentListQuery,
   handler: async ({ db, query, user, scope }) => {
-    const s = await moneyScope(user, scope);
-    const after = afterIdOf(query.cursor);
-    const rows = await db.select().from(shipments)
-      .where(and(eq(shipments.corpId, s.corpId), ownerCondition(s, query.scope, shipments.ownerId), query.orderId ? eq(shipments.orderId, idNum(query.orderId)) : undefined, query.contractId ? eq(shipments.contractId, idNum(query.contractId)) : undefined, query.customerId ? eq(shipments.customerId, idNum(query.customerId)) : undefined, after ? lt(shipments.id, after) : undefined))
-      .orderBy(desc(shipments.id)).limit(query.limit + 1);
-    const page = pageOf(rows, query.limit, (r) => r);
-    return { items: await Promise.all(page.items.map((r) => presentShipment(db, r))), nextCursor: page.nextCursor };
+    const rows = await ownedRows(db, shipments, await moneyScope(user, scope), query, idFilter(shipments.orderId, query.orderId), idFilter(shipments.contractId, query.contractId), idFilter(shipments.customerId, query.customerId));
+    return presentedPage(rows, query.limit, (r) => presentShipment(db, r));
   },
 });
 const shipmentCreate = defineRoute({
@@ -95,13 +109,8 @@ const returnCreate = defineRoute({
 const invoiceList = defineRoute({
   method: 'get', path: '/api/invoices', summary: '发票列表（含红字发票）', tags: T, query: invoiceListQuery,
   handler: async ({ db, query, user, scope }) => {
-    const s = await moneyScope(user, scope);
-    const after = afterIdOf(query.cursor);
-    const rows = await db.select().from(invoices)
-      .where(and(eq(invoices.corpId, s.corpId), ownerCondition(s, query.scope, invoices.ownerId), query.contractId ? eq(invoices.contractId, idNum(query.contractId)) : undefined, query.customerId ? eq(invoices.customerId, idNum(query.customerId)) : undefined, after ? lt(invoices.id, after) : undefined))
-      .orderBy(desc(invoices.id)).limit(query.limit + 1);
-    const page = pageOf(rows, query.limit, (r) => r);
-    return { items: await Promise.all(page.items.map((r) => presentInvoice(db, r))), nextCursor: page.nextCursor };
+    const rows = await ownedRows(db, invoices, await moneyScope(user, scope), query, idFilter(invoices.contractId, query.contractId), idFilter(invoices.customerId, query.customerId));
+    return presentedPage(rows, query.limit, (r) => presentInvoice(db, r));
   },
 });
 const invoiceCreate = defineRoute({
@@ -128,11 +137,7 @@ const redCreate = defineRoute({
 const assetList = defineRoute({
   method: 'get', path: '/api/assets', summary: '客户资产列表', tags: T, query: assetListQuery,
   handler: async ({ db, query, user, scope }) => {
-    const s = await moneyScope(user, scope);
-    const after = afterIdOf(query.cursor);
-    const rows = await db.select().from(assets)
-      .where(and(eq(assets.corpId, s.corpId), ownerCondition(s, query.scope, assets.ownerId), query.customerId ? eq(assets.customerId, idNum(query.customerId)) : undefined, query.status ? eq(assets.status, query.status) : undefined, after ? lt(assets.id, after) : undefined))
-      .orderBy(desc(assets.id)).limit(query.limit + 1);
+    const rows = await ownedRows(db, assets, await moneyScope(user, scope), query, idFilter(assets.customerId, query.customerId), query.status ? eq(assets.status, query.status) : undefined);
     return pageOf(rows, query.limit, presentAsset);
   },
 });
