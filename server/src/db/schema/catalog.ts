@@ -121,3 +121,18 @@ export const priceListItems = mysqlTable(
     index('price_list_items_sku_idx').on(t.skuId),
   ],
 );
+
+/** A priced line of an opportunity or quote: the SKU snapshot, its list price and the discounted amount. */
+export const pricedLineColumns = () => ({
+  skuId: ref('sku_id').notNull().references(() => productSkus.id),
+  productName: varchar('product_name', { length: 100 }).notNull(),
+  skuName: varchar('sku_name', { length: 100 }).notNull(),
+  unit: varchar('unit', { length: 20 }).notNull(),
+  priceListId: ref('price_list_id').references(() => priceLists.id),
+  listPrice: moneyCol('list_price').notNull(),
+  quantityMilli: bigint('quantity_milli', { mode: 'number' }).notNull(),
+  discountBp: int('discount_bp').notNull().default(0),
+  amount: moneyCol('amount').notNull(),
+  remark: varchar('remark', { length: 200 }),
+  sortOrder: int('sort_order').notNull().default(0),
+});

@@ -68,6 +68,21 @@ export const contracts = mysqlTable(
   ],
 );
 
+/** The columns a contract line and an order line share (an order copies its contract's lines). */
+const docLineColumns = () => ({
+  lineNo: int('line_no').notNull(),
+  /** product/sku/category ids: no FK yet (catalog tables are migrated after this one). */
+  productId: ref('product_id'),
+  skuId: ref('sku_id'),
+  categoryId: ref('category_id'),
+  name: varchar('name', { length: 100 }).notNull(),
+  quantityMilli: bigint('quantity_milli', { mode: 'number' }).notNull(),
+  unitPrice: moneyCol('unit_price').notNull(),
+  discount: moneyCol('discount').notNull().default(0),
+  amount: moneyCol('amount').notNull(),
+  taxRateBp: int('tax_rate_bp').notNull().default(1300),
+});
+
 /** 合同明细 (also the lines an order copies). amount = round-half-up(unit price × quantity) − discount. */
 export const contractLines = mysqlTable(
   'contract_lines',
@@ -75,17 +90,7 @@ export const contractLines = mysqlTable(
     id: pk(),
     corpId: ref('corp_id').notNull().references(() => corps.id),
     contractId: ref('contract_id').notNull().references(() => contracts.id, { onDelete: 'cascade' }),
-    lineNo: int('line_no').notNull(),
-    /** product/sku/category ids: no FK yet (catalog tables are migrated after this one). */
-    productId: ref('product_id'),
-    skuId: ref('sku_id'),
-    categoryId: ref('category_id'),
-    name: varchar('name', { length: 100 }).notNull(),
-    quantityMilli: bigint('quantity_milli', { mode: 'number' }).notNull(),
-    unitPrice: moneyCol('unit_price').notNull(),
-    discount: moneyCol('discount').notNull().default(0),
-    amount: moneyCol('amount').notNull(),
-    taxRateBp: int('tax_rate_bp').notNull().default(1300),
+    ...docLineColumns(),
   },
   (t) => [
     // serves: the lines of a contract in order
@@ -160,16 +165,7 @@ export const orderLines = mysqlTable(
     id: pk(),
     corpId: ref('corp_id').notNull().references(() => corps.id),
     orderId: ref('order_id').notNull().references(() => orders.id, { onDelete: 'cascade' }),
-    lineNo: int('line_no').notNull(),
-    productId: ref('product_id'),
-    skuId: ref('sku_id'),
-    categoryId: ref('category_id'),
-    name: varchar('name', { length: 100 }).notNull(),
-    quantityMilli: bigint('quantity_milli', { mode: 'number' }).notNull(),
-    unitPrice: moneyCol('unit_price').notNull(),
-    discount: moneyCol('discount').notNull().default(0),
-    amount: moneyCol('amount').notNull(),
-    taxRateBp: int('tax_rate_bp').notNull().default(1300),
+    ...docLineColumns(),
     shippedMilli: bigint('shipped_milli', { mode: 'number' }).notNull().default(0),
   },
   (t) => [

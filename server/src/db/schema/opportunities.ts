@@ -1,7 +1,7 @@
-import { bigint, boolean, date, index, int, mysqlEnum, mysqlTable, text, tinyint, uniqueIndex, varchar, type AnyMySqlColumn } from 'drizzle-orm/mysql-core';
+import { boolean, date, index, int, mysqlEnum, mysqlTable, text, tinyint, uniqueIndex, varchar, type AnyMySqlColumn } from 'drizzle-orm/mysql-core';
 import { ATTITUDES, CURRENCIES, OPPORTUNITY_CONTACT_ROLES, OPPORTUNITY_STATUSES, STAGE_KINDS, SUPPORT_STATUSES, type StageRequiredField } from '@scrm/shared';
 import { json, moneyCol, pk, ref, timestamps, utc } from '../columns';
-import { priceLists, productSkus } from './catalog';
+import { pricedLineColumns } from './catalog';
 import { contacts } from './contacts';
 import { corps } from './corps';
 import { customers } from './customers';
@@ -111,17 +111,7 @@ export const opportunityLines = mysqlTable(
     id: pk(),
     corpId: ref('corp_id').notNull().references(() => corps.id),
     opportunityId: ref('opportunity_id').notNull().references(() => opportunities.id, { onDelete: 'cascade' }),
-    skuId: ref('sku_id').notNull().references(() => productSkus.id),
-    productName: varchar('product_name', { length: 100 }).notNull(),
-    skuName: varchar('sku_name', { length: 100 }).notNull(),
-    unit: varchar('unit', { length: 20 }).notNull(),
-    priceListId: ref('price_list_id').references(() => priceLists.id),
-    listPrice: moneyCol('list_price').notNull(),
-    quantityMilli: bigint('quantity_milli', { mode: 'number' }).notNull(),
-    discountBp: int('discount_bp').notNull().default(0),
-    amount: moneyCol('amount').notNull(),
-    remark: varchar('remark', { length: 200 }),
-    sortOrder: int('sort_order').notNull().default(0),
+    ...pricedLineColumns(),
   },
   (t) => [
     // serves: the lines of an opportunity

@@ -1,7 +1,7 @@
-import { bigint, index, int, mysqlEnum, mysqlTable, uniqueIndex, varchar, date } from 'drizzle-orm/mysql-core';
+import { index, int, mysqlEnum, mysqlTable, uniqueIndex, varchar, date } from 'drizzle-orm/mysql-core';
 import { CURRENCIES, QUOTE_STATUSES } from '@scrm/shared';
 import { moneyCol, pk, ref, timestamps, utc } from '../columns';
-import { priceLists, productSkus } from './catalog';
+import { pricedLineColumns } from './catalog';
 import { corps } from './corps';
 import { opportunities } from './opportunities';
 import { users } from './org';
@@ -43,17 +43,7 @@ export const quoteLines = mysqlTable(
     id: pk(),
     corpId: ref('corp_id').notNull().references(() => corps.id),
     quoteId: ref('quote_id').notNull().references(() => quotes.id, { onDelete: 'cascade' }),
-    skuId: ref('sku_id').notNull().references(() => productSkus.id),
-    productName: varchar('product_name', { length: 100 }).notNull(),
-    skuName: varchar('sku_name', { length: 100 }).notNull(),
-    unit: varchar('unit', { length: 20 }).notNull(),
-    priceListId: ref('price_list_id').references(() => priceLists.id),
-    listPrice: moneyCol('list_price').notNull(),
-    quantityMilli: bigint('quantity_milli', { mode: 'number' }).notNull(),
-    discountBp: int('discount_bp').notNull().default(0),
-    amount: moneyCol('amount').notNull(),
-    remark: varchar('remark', { length: 200 }),
-    sortOrder: int('sort_order').notNull().default(0),
+    ...pricedLineColumns(),
   },
   (t) => [
     // serves: the lines of a quote
