@@ -48,3 +48,7 @@ export type ContactItem = z.infer<typeof contactItem>;
 export const bindExternalBody = z.object({
   externalUserId: z.string({ error: 'externalUserId 必须是文本' }).trim().min(1, { error: '缺少外部联系人' }).max(64),
 });
+
+/** One row of the contact import (the customer is matched by name; 关键决策人 already parsed from 是/否). */
+export const contactImportRow = contactCreateBody.pick({ name: true, mobile: true, wechatId: true, title: true, department: true, email: true, isKeyDecisionMaker: true, remark: true });
+export type ContactImportRow = z.infer<typeof contactImportRow>;

@@ -135,12 +135,18 @@ const zh = {
     result: '新增 {created}，合并 {merged}，跳过 {skipped}，错误 {errors}',
     errors: '错误明细',
     row: '第 {row} 行',
-    exportTitle: '导出客户',
-    exportHint: '按当前范围导出为 Excel。',
+    exportTitle: '导出',
+    exportHint: '按当前范围把客户或其联系人导出为 Excel。',
     export: '导出“{scope}”客户',
     downloading: '正在下载…',
     downloaded: '已开始下载',
     h5Only: '导入导出需要在浏览器或企业微信 H5 中使用，小程序暂不支持',
+    contacts: {
+      importTitle: '导入联系人',
+      importHint: '按“客户名称”匹配您可编辑的客户；同一客户下手机号相同视为重复。关键决策人填“是”或“否”。',
+      duplicate: '重复联系人',
+      export: '导出“{scope}”客户的联系人',
+    },
   },
 };
 type CustomerMessages = typeof zh;
@@ -279,12 +285,18 @@ const en: CustomerMessages = {
     result: '{created} created, {merged} merged, {skipped} skipped, {errors} errors',
     errors: 'Errors',
     row: 'Row {row}',
-    exportTitle: 'Export customers',
-    exportHint: 'Exports the current scope as Excel.',
+    exportTitle: 'Export',
+    exportHint: 'Exports the customers of the current scope, or their contacts, as Excel.',
     export: 'Export "{scope}"',
     downloading: 'Downloading…',
     downloaded: 'Download started',
     h5Only: 'Import and export work in the browser / WeCom H5 only, not in the mini program',
+    contacts: {
+      importTitle: 'Import contacts',
+      importHint: 'Rows are matched to customers you may edit by 客户名称; the same mobile at the same customer is a duplicate. 关键决策人 is 是 or 否.',
+      duplicate: 'Duplicate contacts',
+      export: 'Export contacts of "{scope}" customers',
+    },
   },
 };
 

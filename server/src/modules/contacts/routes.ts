@@ -1,13 +1,14 @@
-import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
-import { bindExternalBody, contactCreateBody, contactItem, contactListQuery, contactPatchBody, idParams, listResponse } from '@scrm/shared';
-import { ownerCondition } from '../../auth/scope';
-import { contacts, customers, externalContacts } from '../../db/schema/index';
+import { and, eq } from 'drizzle-orm';
+import { bindExternalBody, contactCreateBody, contactItem, contactListQuery, contactPatchBody, idParams, importQuery, listResponse } from '@scrm/shared';
+import { contacts, externalContacts } from '../../db/schema/index';
 import { errors, isDuplicateKey } from '../../http/errors';
 import { defineRoute, type RouteSpec } from '../../http/route';
-import { decodeCursor, encodeCursor, idNum } from '../../lib/ids';
-import { likeEscape } from '../customers/repo';
-import { customerScopeCondition, mineCondition } from '../customers/scope';
-import { assertReportsTo, bindExternalContact, customerForContactWrite, externalContactByUserId, loadContact, presentContact } from './service';
+import { importRoute } from '../../http/import-route';
+import { sendWorkbook } from '../../lib/excel';
+import { idNum } from '../../lib/ids';
+import { contactTemplateWorkbook, exportContacts, importContacts } from './excel';
+import { listContacts } from './repo';
+import { assertReportsTo, bindExternalContact, customerForContactWrite, externalContactByUserId, loadContact } from './service';
 
 export const contactRoutes: RouteSpec[] = [
   defineRoute({
@@ -17,34 +18,7 @@ export const contactRoutes: RouteSpec[] = [
     tags: ['contacts'],
     query: contactListQuery,
     response: listResponse(contactItem),
-    handler: async ({ db, query: q, scope }) => {
-      const s = await scope();
-      const inScope = db.select({ id: customers.id }).from(customers).where(
-        and(
-          await customerScopeCondition(db, s),
-          q.customerId ? undefined : q.scope === 'mine' ? mineCondition(s) : q.scope === 'team' ? ownerCondition(s, 'team', customers.ownerId) : undefined,
-        ),
-      );
-      const conds: (SQL | undefined)[] = [eq(contacts.corpId, s.corpId), inArray(contacts.customerId, inScope)];
-      if (q.customerId) conds.push(eq(contacts.customerId, idNum(q.customerId)));
-      if (q.q) {
-        const k = `${likeEscape(q.q)}%`;
-        conds.push(or(sql`${contacts.name} LIKE ${k}`, sql`${contacts.mobile} LIKE ${k}`));
-      }
-      const cursor = decodeCursor(q.cursor);
-      if (q.cursor && !cursor) throw errors.badRequest('invalid_cursor', 'cursor 无效');
-      if (cursor) conds.push(lt(contacts.id, Number(cursor[0])));
-      const rows = await db
-        .select({ c: contacts, customerName: customers.name, externalUserId: externalContacts.externalUserId })
-        .from(contacts)
-        .innerJoin(customers, eq(customers.id, contacts.customerId))
-        .leftJoin(externalContacts, eq(externalContacts.id, contacts.externalContactId))
-        .where(and(...conds))
-        .orderBy(desc(contacts.id))
-        .limit(q.limit + 1);
-      const page = rows.slice(0, q.limit);
-      return { items: page.map((r) => presentContact(r.c, r)), nextCursor: rows.length > q.limit ? encodeCursor([page[page.length - 1]!.c.id]) : null };
-    },
+    handler: async ({ db, query, scope }) => listContacts(db, await scope(), query),
   }),
   defineRoute({
     method: 'post',
@@ -74,6 +48,29 @@ export const contactRoutes: RouteSpec[] = [
       await audit({ action: 'contact.create', entityType: 'contact', entityId: row!.id, after: out });
       return out;
     },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/contacts/import-template',
+    summary: '下载联系人导入模板（.xlsx）',
+    tags: ['contacts'],
+    handler: async ({ ctx }) => sendWorkbook(ctx, contactTemplateWorkbook(), '联系人导入模板.xlsx'),
+  }),
+  importRoute({
+    path: '/api/contacts/import',
+    summary: '导入联系人（请求体为 .xlsx 文件；按客户名称匹配可编辑的客户；同一客户下手机号相同即重复，duplicate=skip|merge；返回逐行错误）',
+    tag: 'contacts',
+    entityType: 'contact',
+    query: importQuery,
+    run: (a) => importContacts(a.db, a.user, a.scope, a.file, a.query.duplicate, a.now),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/contacts/export',
+    summary: '导出联系人（.xlsx；与列表相同的筛选，只含可见范围内客户的联系人）',
+    tags: ['contacts'],
+    query: contactListQuery,
+    handler: async ({ ctx, db, query, scope }) => sendWorkbook(ctx, await exportContacts(db, await scope(), query), '联系人.xlsx'),
   }),
   defineRoute({
     method: 'get',

@@ -14,7 +14,6 @@ import {
   customerPatchBody,
   idParams,
   importQuery,
-  importResult,
   listResponse,
   ownershipActionItem,
   timelineItem,
@@ -31,7 +30,9 @@ import { getCustomerRow, listCustomers, presentCustomer } from './repo';
 import { customerAccess } from './scope';
 import { createCustomer, customerAdapter, patchCustomer, setCollaborators } from './service';
 import { customerTimeline } from './timeline';
-import { exportCustomers, importCustomers, readUpload, sendWorkbook, templateWorkbook } from './excel';
+import { importRoute } from '../../http/import-route';
+import { sendWorkbook } from '../../lib/excel';
+import { exportCustomers, importCustomers, templateWorkbook } from './excel';
 
 /** Loads a customer inside the caller's scope (404 otherwise) with the caller's permissions. */
 export async function loadVisibleCustomer(db: Db, scope: DataScope, id: number) {
@@ -97,21 +98,13 @@ export const customerRoutes: RouteSpec[] = [
     tags: ['customers'],
     handler: async ({ ctx }) => sendWorkbook(ctx, templateWorkbook(), '客户导入模板.xlsx'),
   }),
-  defineRoute({
-    method: 'post',
+  importRoute({
     path: '/api/customers/import',
     summary: '导入客户（请求体为 .xlsx 文件；duplicate=skip|merge；返回逐行错误）',
-    tags: ['customers'],
-    bodyType: 'raw',
-    idempotent: false,
+    tag: 'customers',
+    entityType: 'customer',
     query: importQuery,
-    response: importResult,
-    handler: async ({ ctx, db, query, user, scope, deps, audit }) => {
-      const file = await readUpload(ctx);
-      const out = await importCustomers(db, user, await scope(), file, query.duplicate, deps.now());
-      await audit({ action: 'customer.import', entityType: 'customer', entityId: 'import', after: { ...out, errors: out.errors.length } });
-      return out;
-    },
+    run: (a) => importCustomers(a.db, a.user, a.scope, a.file, a.query.duplicate, a.now),
   }),
   defineRoute({
     method: 'get',

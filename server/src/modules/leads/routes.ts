@@ -7,7 +7,6 @@ import {
   funnelQuery,
   funnelReport,
   idParams,
-  importResult,
   leadCreateBody,
   leadDetail,
   leadImportQuery,
@@ -22,7 +21,8 @@ import { leads } from '../../db/schema/index';
 import { errors } from '../../http/errors';
 import { defineRoute, type RouteSpec } from '../../http/route';
 import { idNum } from '../../lib/ids';
-import { readUpload, sendWorkbook } from '../customers/excel';
+import { importRoute } from '../../http/import-route';
+import { sendWorkbook } from '../../lib/excel';
 import { canSeeLead } from './adapter';
 import { importLeads, leadTemplateWorkbook } from './excel';
 import { createLead, leadDetail as loadLeadDetail, patchLead } from './manage';
@@ -74,21 +74,13 @@ export const leadRoutes: RouteSpec[] = [
     tags: ['leads'],
     handler: async ({ ctx }) => sendWorkbook(ctx, leadTemplateWorkbook(), '线索导入模板.xlsx'),
   }),
-  defineRoute({
-    method: 'post',
+  importRoute({
     path: '/api/leads/import',
     summary: '导入线索（请求体为 .xlsx；assignTo=me|pool，可选 campaignId；返回逐行错误，重复的跳过）',
-    tags: ['leads'],
-    bodyType: 'raw',
-    idempotent: false,
+    tag: 'leads',
+    entityType: 'lead',
     query: leadImportQuery,
-    response: importResult,
-    handler: async ({ ctx, db, query, user, scope, deps, audit }) => {
-      const file = await readUpload(ctx);
-      const out = await importLeads(db, user, await scope(), file, query, deps.now());
-      await audit({ action: 'lead.import', entityType: 'lead', entityId: 'import', after: { ...out, errors: out.errors.length } });
-      return out;
-    },
+    run: (a) => importLeads(a.db, a.user, a.scope, a.file, a.query, a.now),
   }),
   defineRoute({
     method: 'get',
