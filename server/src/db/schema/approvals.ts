@@ -68,17 +68,22 @@ export const approvalInstances = mysqlTable(
 export const STEP_STATUSES = ['pending', 'approved', 'rejected', 'returned', 'skipped', 'cancelled'] as const;
 export const TASK_STATUSES = ['pending', 'approved', 'rejected', 'returned', 'transferred', 'cancelled'] as const;
 
+/** id, corp and owning instance: the leading columns of every table that hangs off an approval instance. */
+const instanceChildColumns = () => ({
+  id: pk(),
+  corpId: ref('corp_id')
+    .notNull()
+    .references(() => corps.id),
+  instanceId: ref('instance_id')
+    .notNull()
+    .references(() => approvalInstances.id),
+});
+
 /** A step of an instance in one round (a return + resubmit starts a new round). */
 export const approvalSteps = mysqlTable(
   'approval_steps',
   {
-    id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
-    instanceId: ref('instance_id')
-      .notNull()
-      .references(() => approvalInstances.id),
+    ...instanceChildColumns(),
     round: int('round').notNull(),
     stepIndex: int('step_index').notNull(),
     name: varchar('name', { length: 50 }).notNull(),
@@ -97,13 +102,7 @@ export const approvalSteps = mysqlTable(
 export const approvalTasks = mysqlTable(
   'approval_tasks',
   {
-    id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
-    instanceId: ref('instance_id')
-      .notNull()
-      .references(() => approvalInstances.id),
+    ...instanceChildColumns(),
     stepId: ref('step_id')
       .notNull()
       .references(() => approvalSteps.id),
@@ -134,13 +133,7 @@ export const approvalTasks = mysqlTable(
 export const approvalCc = mysqlTable(
   'approval_cc',
   {
-    id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
-    instanceId: ref('instance_id')
-      .notNull()
-      .references(() => approvalInstances.id),
+    ...instanceChildColumns(),
     userId: ref('user_id')
       .notNull()
       .references(() => users.id),
@@ -156,13 +149,7 @@ export const approvalCc = mysqlTable(
 export const approvalHistory = mysqlTable(
   'approval_history',
   {
-    id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
-    instanceId: ref('instance_id')
-      .notNull()
-      .references(() => approvalInstances.id),
+    ...instanceChildColumns(),
     action: mysqlEnum('action', APPROVAL_HISTORY_ACTIONS).notNull(),
     actorId: ref('actor_id').references(() => users.id),
     targetUserId: ref('target_user_id').references(() => users.id),
