@@ -218,14 +218,14 @@ if (!only.length || only.includes('reclaim')) try {
   await conn.query('SET @now = ?', [ANCHOR]);
   const ex: string[] = [];
   for (const s of stmts.slice(setNow + 1)) {
-    if (!/^\s*(insert|update)/i.test(s.sql) || s.sql.includes('?')) continue;
-    const sel = s.sql.replace(/^\s*INSERT(?: IGNORE)? INTO [^(]+\([^)]*\)\s*/i, '');
-    if (/^\s*select/i.test(sel)) {
+    if (s.sql.includes('?') || /pool_reclaim_due d|DROP TEMPORARY/i.test(s.sql)) continue;
+    const sel = s.sql.replace(/^\s*(INSERT(?: IGNORE)? INTO [^(]+\([^)]*\)|CREATE TEMPORARY TABLE \S+ \(PRIMARY KEY \(id\)\) AS)\s*/i, '');
+    if (!/^\s*(select|update)/i.test(sel)) continue;
+    try {
       const [rows] = (await conn.query(`EXPLAIN ${sel}`)) as unknown as [{ table: string; type: string; key: string | null; rows: number; Extra: string | null }[]];
       ex.push(`\`${s.sql.replace(/\s+/g, ' ').slice(0, 90)}…\` → ${rows.map((r) => `${r.table}: ${r.type}${r.key ? ` via ${r.key}` : ''} (~${r.rows} rows)`).join(' · ')}`);
-    } else {
-      const [rows] = (await conn.query(`EXPLAIN ${s.sql}`)) as unknown as [{ table: string; type: string; key: string | null; rows: number }[]];
-      ex.push(`\`${s.sql.replace(/\s+/g, ' ').slice(0, 90)}…\` → ${rows.map((r) => `${r.table}: ${r.type}${r.key ? ` via ${r.key}` : ''} (~${r.rows} rows)`).join(' · ')}`);
+    } catch (err) {
+      ex.push(`\`${s.sql.replace(/\s+/g, ' ').slice(0, 90)}…\` → (EXPLAIN failed: ${String(err).slice(0, 80)})`);
     }
   }
   conn.release();
