@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leadTouches, leads } from '../../src/db/schema/index';
 import { makeCorp, startTestServer, type TestCorp, type TestServer } from '../harness';
@@ -66,7 +66,7 @@ describe('web-to-lead form', () => {
     const res = await web(c.webFormPath, { name: '李雷', mobile: '13911112222', company: '韩梅梅贸易', need: '要报价' }, '203.0.113.10');
     expect(res.status).toBe(201);
     expect(res.body.ok).toBe(true);
-    const [lead] = await t.db.select().from(leads).where(eq(leads.mobile, '13911112222'));
+    const [lead] = await t.db.select().from(leads).where(and(eq(leads.corpId, corp.id), eq(leads.mobile, '13911112222')));
     expect(lead).toMatchObject({ ownerId: null, poolId: Number(leadPoolId), campaignId: Number(c.id), source: '信息流', status: 'active' });
     const pool = await u('rep1').get(`/api/leads?scope=pool&campaignId=${c.id}`);
     expect(pool.body.items).toHaveLength(1);
@@ -74,7 +74,7 @@ describe('web-to-lead form', () => {
     expect(tl.body.items[0]).toMatchObject({ kind: 'created', actorName: '系统', title: expect.stringContaining('活动表单') });
     // A resubmission answers the same and stores no duplicate.
     expect((await web(c.webFormPath, { name: '李雷', mobile: '13911112222' }, '203.0.113.10')).status).toBe(201);
-    expect(await t.db.select().from(leads).where(eq(leads.mobile, '13911112222'))).toHaveLength(1);
+    expect(await t.db.select().from(leads).where(and(eq(leads.corpId, corp.id), eq(leads.mobile, '13911112222')))).toHaveLength(1);
     const results = await u('rep1').get(`/api/campaigns/${c.id}/results`);
     expect(results.body).toMatchObject({ leadsGenerated: 1, leadsConverted: 0, bySource: [{ source: '信息流', leads: 1, converted: 0 }] });
   });
@@ -86,7 +86,7 @@ describe('web-to-lead form', () => {
     const again = await web(second.webFormPath, { name: '韩梅梅', mobile: '13911115555', need: '想看展会报价' }, '203.0.113.41');
     expect(again.status).toBe(201);
     expect(again.body).toEqual((await web(first.webFormPath, { name: '韩梅梅', mobile: '13911115555' }, '203.0.113.42')).body);
-    const rows = await t.db.select().from(leads).where(eq(leads.mobile, '13911115555'));
+    const rows = await t.db.select().from(leads).where(and(eq(leads.corpId, corp.id), eq(leads.mobile, '13911115555')));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.campaignId).toBe(Number(first.id));
     const touches = await t.db.select().from(leadTouches).where(eq(leadTouches.leadId, rows[0]!.id));
@@ -119,7 +119,7 @@ describe('web-to-lead form', () => {
     const res = await web(c.webFormPath, { name: '机器人', mobile: '13911114444', website: 'http://spam.example' }, '203.0.113.30');
     expect(res.status).toBe(201);
     expect(res.body.ok).toBe(true);
-    expect(await t.db.select().from(leads).where(eq(leads.mobile, '13911114444'))).toHaveLength(0);
+    expect(await t.db.select().from(leads).where(and(eq(leads.corpId, corp.id), eq(leads.mobile, '13911114444')))).toHaveLength(0);
   });
 
   it('rate-limits per IP: the 6th submission in 10 minutes is 429, other IPs are unaffected, the window slides', async () => {
@@ -130,7 +130,7 @@ describe('web-to-lead form', () => {
       const limited = await web(c.webFormPath, { name: '访客5', mobile: '13700000005' }, '198.51.100.7');
       expect(limited.status).toBe(429);
       expect(limited.body.error.code).toBe('rate_limited');
-      expect(await t.db.select().from(leads).where(eq(leads.mobile, '13700000005'))).toHaveLength(0);
+      expect(await t.db.select().from(leads).where(and(eq(leads.corpId, corp.id), eq(leads.mobile, '13700000005')))).toHaveLength(0);
       expect((await web(c.webFormPath, { name: '别的访客', mobile: '13700000006' }, '198.51.100.8')).status).toBe(201);
       t.clock.advance(10 * 60_000 + 1);
       expect((await web(c.webFormPath, { name: '访客5', mobile: '13700000005' }, '198.51.100.7')).status).toBe(201);

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leads } from '../../src/db/schema/index';
 import { makeCorp, startTestServer, type TestCorp, type TestServer } from '../harness';
@@ -43,7 +43,7 @@ describe('web form from other websites (CORS on the public form route only)', ()
     expect(post.status).toBe(403);
     expect(post.body.error.code).toBe('origin_not_allowed');
     expect(post.headers.get('access-control-allow-origin')).toBeNull();
-    expect(await t.db.select().from(leads).where(eq(leads.mobile, '13622220001'))).toHaveLength(0);
+    expect(await t.db.select().from(leads).where(and(eq(leads.corpId, corp.id), eq(leads.mobile, '13622220001')))).toHaveLength(0);
     // A JSON post from a listed origin is answered with its CORS header, errors included.
     const bad = await t.api.post(c.webFormPath, { name: '', mobile: '1' }, { origin: 'http://localhost:8080', 'x-forwarded-for': ip() });
     expect(bad.status).toBe(400);
@@ -67,7 +67,7 @@ describe('web form from other websites (CORS on the public form route only)', ()
     expect(res.status).toBe(201);
     expect(res.headers.get('access-control-allow-origin')).toBe('https://www.example.com');
     expect(await res.json()).toMatchObject({ ok: true });
-    const [lead] = await t.db.select().from(leads).where(eq(leads.mobile, '13622220003'));
+    const [lead] = await t.db.select().from(leads).where(and(eq(leads.corpId, corp.id), eq(leads.mobile, '13622220003')));
     expect(lead).toMatchObject({ name: '表单访客', company: '表单贸易', wechatId: null, need: '要演示', campaignId: Number(c.id), ownerId: null });
     const bad = await formPost(c.webFormPath, { name: '表单访客', mobile: '123', ownerId: '1' });
     expect(bad.status).toBe(400);

@@ -1,1 +1,0 @@
-CREATE INDEX `opportunities_funnel_idx` ON `opportunities` (`corp_id`,`stage_set_id`,`stage_id`,`owner_id`,`expected_close_date`,`amount`,`win_rate`);

@@ -1,2 +1,0 @@
-DROP INDEX `customers_corp_updated_idx` ON `customers`;--> statement-breakpoint
-CREATE INDEX `customers_corp_updated_idx` ON `customers` (`corp_id`,`status`,`updated_at`,`id`,`owner_id`,`pool_id`,`grade`,`name`);

@@ -1,1 +1,0 @@
-CREATE INDEX `opportunities_forecast_date_idx` ON `opportunities` (`corp_id`,`status`,`expected_close_date`,`owner_id`,`win_rate`,`amount`);

@@ -1,2 +1,0 @@
-DROP INDEX `customers_corp_owner_updated_idx` ON `customers`;--> statement-breakpoint
-CREATE INDEX `customers_corp_owner_updated_idx` ON `customers` (`corp_id`,`owner_id`,`status`,`updated_at`,`id`,`pool_id`,`grade`,`name`);

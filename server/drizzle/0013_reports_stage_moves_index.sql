@@ -1,1 +1,0 @@
-CREATE INDEX `opportunity_stage_history_user_idx` ON `opportunity_stage_history` (`corp_id`,`user_id`,`entered_at`);

@@ -1,3 +1,0 @@
-ALTER TABLE `customer_group_chats` ADD `opportunity_id` bigint unsigned;--> statement-breakpoint
-ALTER TABLE `customer_group_chats` ADD CONSTRAINT `customer_group_chats_opportunity_id_opportunities_id_fk` FOREIGN KEY (`opportunity_id`) REFERENCES `opportunities`(`id`) ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX `customer_group_chats_opportunity_idx` ON `customer_group_chats` (`opportunity_id`);
