@@ -6,6 +6,7 @@ import { errors } from '../../http/errors';
 import { defineRoute, type RouteSpec } from '../../http/route';
 import { idNum } from '../../lib/ids';
 import * as oppRepo from '../opportunities/repo';
+import { renderQuotePdf } from './pdf';
 import { renderQuoteHtml } from './print';
 import * as svc from './service';
 
@@ -92,4 +93,18 @@ const print = defineRoute({
   },
 });
 
-export const quoteRoutes = [listForOpportunity, create, get, patch, submit, accept, print] as RouteSpec[];
+const pdf = defineRoute({
+  method: 'get', path: '/api/quotes/:id/pdf', summary: 'The quote as a PDF in Chinese (embedded Noto Sans SC; same content and scope as /print)', tags,
+  params: idParams,
+  handler: async ({ db, params, scope, ctx, user }) => {
+    const { q, o } = await svc.loadQuote(db, await scope(), idNum(params.id));
+    const body = await renderQuotePdf(db, user.corpId, q, o);
+    const ascii = `quote-${q.number}-v${q.version}.pdf`.replace(/[^\w.-]/g, '_');
+    ctx.type = 'application/pdf';
+    ctx.set('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(`报价单-${q.number}-v${q.version}.pdf`)}`);
+    ctx.body = body;
+    return undefined;
+  },
+});
+
+export const quoteRoutes = [listForOpportunity, create, get, patch, submit, accept, print, pdf] as RouteSpec[];
