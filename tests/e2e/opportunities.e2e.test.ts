@@ -191,7 +191,15 @@ describe('opportunity journey', () => {
     await printPage.waitForLoadState('domcontentloaded');
     expect(printPage.url()).toMatch(/\/api\/quotes\/\d+\/print$/);
     await expect(printPage.locator('body').innerText()).resolves.toContain(customer.name);
+    const quotePath = new URL(printPage.url()).pathname.replace(/\/print$/, '');
     await printPage.close();
+
+    // The same quote as a PDF download, with the browser's session.
+    await byTestId(rep, 'quote-pdf-1').waitFor({ state: 'visible' });
+    const pdf = await rep.context().request.get(`${baseUrl()}${quotePath}/pdf`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
   it('counts the deal in the funnel and lists it', async () => {

@@ -94,6 +94,8 @@ export const submitQuote = (id: string) => request<Quote>(`/api/quotes/${id}/act
 export const acceptQuote = (id: string) => request<Quote>(`/api/quotes/${id}/actions/accept`, { method: 'POST', body: {} });
 /** The printable page's path (HTML; same-origin on H5, where the session cookie authenticates it). */
 export const quotePrintPath = (id: string) => `/api/quotes/${id}/print`;
+/** The quote as a Chinese PDF (download; same-origin cookie on H5). */
+export const quotePdfPath = (id: string) => `/api/quotes/${id}/pdf`;
 
 // ---- catalog (pickers) ----
 export const searchProducts = (q: string, cursor?: string | null) =>
