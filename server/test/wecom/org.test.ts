@@ -67,6 +67,30 @@ describe('full sync', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ departments: 5, users: 8, externalContacts: 10, follows: 11 });
   });
+
+  it('marks users WeCom no longer lists deleted and ends their sessions; a failed listing deletes nobody', async () => {
+    env.emu.state.users.set('gone', { userid: 'gone', name: '已离开', department: [3], is_leader_in_dept: [0], main_department: 3, status: 1 });
+    await fullSync(env.t.deps);
+    const login = await env.t.api.post('/api/auth/dev-login', { wecomUserId: 'gone' });
+    expect(login.status).toBe(200);
+    const api = env.t.api.as(login.body.token);
+    expect((await api.get('/api/me')).status).toBe(200);
+    env.emu.state.users.delete('gone');
+
+    // a WeCom error while listing members (departments already synced): the sync fails and touches nobody
+    env.emu.failNext('cgi-bin/user/list', 60011, 1);
+    await expect(fullSync(env.t.deps)).rejects.toThrow(/60011/);
+    expect((await userRow('gone'))!.status).toBe('active');
+    expect((await api.get('/api/me')).status).toBe(200);
+
+    const res = await env.corp.users.admin!.api.post('/api/wecom/sync');
+    expect(res.status).toBe(200);
+    expect((await userRow('gone'))!.status).toBe('deleted');
+    expect((await api.get('/api/me')).status).toBe(401);
+    // everyone WeCom still lists is untouched
+    for (const key of Object.keys(env.corp.users)) expect((await userRow(key))!.status).toBe('active');
+    expect((await env.corp.users.rep1!.api.get('/api/me')).status).toBe(200);
+  });
 });
 
 describe('change_external_chat', () => {
