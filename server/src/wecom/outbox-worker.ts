@@ -5,7 +5,7 @@ import { corps, wecomOutbox } from '../db/schema/index';
 import type { AppDeps } from '../http/context';
 import { wecomClient } from './client';
 import { WecomApiError, WecomConfigError, WecomRateLimitError } from './errors';
-import { CARD_UPDATE, type CardUpdateMsg } from './outbox';
+import { CARD_UPDATE, outboxSkipCheck, type CardUpdateMsg } from './outbox';
 
 export const OUTBOX_MAX_ATTEMPTS = 6;
 const LEASE_MS = 60_000;
@@ -41,6 +41,14 @@ async function send(deps: AppDeps, row: Row): Promise<boolean> {
     const [corp] = await deps.db.select({ wecomCorpId: corps.wecomCorpId }).from(corps).where(eq(corps.id, row.corpId));
     if (corp?.wecomCorpId !== deps.config.wecom.corpId) throw new Error('outbox row of a corp this server has no credentials for');
     if (row.msgType === CARD_UPDATE) return await updateCard(deps, row);
+    const skip = await outboxSkipCheck(row.sourceModule)?.(deps.db, row);
+    if (skip) {
+      await deps.db
+        .update(wecomOutbox)
+        .set({ status: 'done', lastError: `skipped: ${skip}`.slice(0, 2000) })
+        .where(eq(wecomOutbox.id, row.id));
+      return true;
+    }
     const res = await wecomClient(deps).sendMessage(row.toUsers, row.message as unknown as WecomAppMessage);
     await deps.db
       .update(wecomOutbox)

@@ -46,6 +46,31 @@ async function insertRow(db: Db, msg: OutboxMessage): Promise<void> {
     .onDuplicateKeyUpdate({ set: { id: sql`${wecomOutbox.id}` } });
 }
 
+/** What a "still wanted?" check sees of an outbox row about to be sent. */
+export interface OutboxRowInfo {
+  corpId: number;
+  msgType: string;
+  taskId: string | null;
+  sourceRef: string | null;
+}
+/** Returns why the message is no longer worth sending (it is then marked done, unsent), or null to send it. */
+export type OutboxSkipCheck = (db: Db, row: OutboxRowInfo) => Promise<string | null>;
+const skipChecks = new Map<string, OutboxSkipCheck>();
+
+/**
+ * Lets the module that queued messages (`source.module`) veto one right before the worker sends it,
+ * e.g. an approval card whose task was decided meanwhile. Keep it cheap: it runs once per send.
+ */
+export function onOutboxSend(module: string, check: OutboxSkipCheck): () => void {
+  skipChecks.set(module, check);
+  return () => {
+    if (skipChecks.get(module) === check) skipChecks.delete(module);
+  };
+}
+export function outboxSkipCheck(module: string | null): OutboxSkipCheck | undefined {
+  return module ? skipChecks.get(module) : undefined;
+}
+
 /** The outbox `msg_type` of a card update (`message/update_template_card`, not `message/send`). */
 export const CARD_UPDATE = 'update_template_card';
 export interface CardUpdateMsg {

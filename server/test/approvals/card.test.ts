@@ -88,16 +88,33 @@ describe('approval cards', () => {
     expect(await deadOutbox()).toEqual([]);
   });
 
-  it('a decision taken before the cards went out updates them right after they are sent', async () => {
+  it('a card whose task was decided before the outbox sent it is not sent at all (nor updated)', async () => {
     const inst = await start(env.t, env.corp, 'rep1', { docType: 'refund', amount: 100 });
     expect((await u('manager2').api.post(`/api/approvals/${inst.id}/actions/reject`, { comment: '不批' })).status).toBe(200);
     await drainOutbox(env.t.deps);
     const cards = await cardsOf(inst.id);
-    const updates = updatesFor([cards.get('manager')!.responseCode, cards.get('manager2')!.responseCode]);
-    expect(updates.map((c) => [c.userids[0], c.button.replace_name]).sort()).toEqual([
-      ['manager', '用户manager2已驳回'],
-      ['manager2', '用户manager2已驳回'],
-    ]);
+    expect([...cards.keys()].sort()).toEqual(['manager', 'manager2']);
+    for (const card of cards.values()) {
+      expect(card).toMatchObject({ status: 'done', msgId: null, responseCode: null, sentAt: null });
+      expect(card.lastError).toMatch(/^skipped: approval task \d+ already /);
+      expect(env.emu.state.messages.some((m) => m.body.template_card?.task_id === card.taskId)).toBe(false);
+    }
+    // the closing updates found no delivered card: nothing reached WeCom, nothing is dead
+    const closed = await env.t.db
+      .select()
+      .from(wecomOutbox)
+      .where(and(eq(wecomOutbox.corpId, env.corp.id), like(wecomOutbox.dedupeKey, `approval:${inst.id}:task:%:closed`)));
+    expect(closed.map((r) => r.status)).toEqual(['done', 'done']);
+    expect(closed.every((r) => r.responseCode === null)).toBe(true);
+    expect(await deadOutbox()).toEqual([]);
+    // the applicant is still told
+    expect((await detail(inst.id)).status).toBe('rejected');
+    const told = await env.t.db
+      .select()
+      .from(wecomOutbox)
+      .where(and(eq(wecomOutbox.corpId, env.corp.id), like(wecomOutbox.dedupeKey, `approval:${inst.id}:round:%`)));
+    expect(told).toEqual([expect.objectContaining({ msgType: 'textcard', status: 'done', lastError: null })]);
+    expect(told[0]!.msgId).toBeTruthy();
   });
 
   it('a withdrawn approval closes every open card', async () => {

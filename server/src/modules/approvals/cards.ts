@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client';
 import { approvalTasks, users } from '../../db/schema/index';
 import { AppError } from '../../http/errors';
-import { enqueueCardUpdate } from '../../wecom/outbox';
+import { enqueueCardUpdate, onOutboxSend, type OutboxRowInfo } from '../../wecom/outbox';
 import { onTemplateCardEvent, type TemplateCardEvent } from '../../wecom/events';
 import { act } from './service';
 import { CARD_MODULE, cardClosedKey, parseCardTaskId } from './notify';
@@ -61,10 +62,22 @@ export async function handleApprovalCard(ev: TemplateCardEvent): Promise<void> {
   });
 }
 
+/** Outbox "still wanted?" check: a task card whose task was decided before it went out is not sent. */
+export async function cardStillWanted(db: Db, row: OutboxRowInfo): Promise<string | null> {
+  const taskId = row.msgType === 'template_card' && row.taskId ? parseCardTaskId(row.taskId) : null;
+  if (!taskId) return null;
+  const [task] = await db
+    .select({ status: approvalTasks.status })
+    .from(approvalTasks)
+    .where(and(eq(approvalTasks.id, taskId), eq(approvalTasks.corpId, row.corpId)));
+  return task && task.status !== 'pending' ? `approval task ${taskId} already ${task.status}` : null;
+}
+
 let registered = false;
-/** Routes approval card presses here (once per process). */
+/** Routes approval card presses here and vets approval cards before they are sent (once per process). */
 export function registerApprovalCards(): void {
   if (registered) return;
   registered = true;
   onTemplateCardEvent(CARD_MODULE, handleApprovalCard);
+  onOutboxSend(CARD_MODULE, cardStillWanted);
 }
