@@ -3,7 +3,8 @@ import Koa from 'koa';
 import Router from '@koa/router';
 import { sql } from 'drizzle-orm';
 import type { AppDeps } from './http/context';
-import { AppError, errors } from './http/errors';
+import { poolHealth } from './db/client';
+import { AppError, errors, isDatabaseBusy } from './http/errors';
 import { errorHandler, methodOverride, requestContext, securityHeaders } from './http/middleware';
 import { buildOpenApi } from './http/openapi';
 import { mountRoutes, type RouteSpec } from './http/route';
@@ -25,16 +26,33 @@ export function createApp(deps: AppDeps): Koa {
   app.use(methodOverride());
 
   const router = new Router();
+  // Liveness: the process answers, and its pool is not wedged — every connection held far longer
+  // than any statement may run while callers wait (connections held by flows waiting on each
+  // other; only a restart frees them). A database outage is not a wedge: timed-out statements
+  // drop their connections, so liveness stays up and readiness reports the outage.
+  const wedgeMs = Math.max(10_000, 2 * (deps.config.db.statementTimeoutMs + deps.config.db.acquireTimeoutMs));
   router.get('/healthz', (ctx) => {
+    const pool = poolHealth(deps.pool);
+    if (pool && pool.held >= pool.limit && pool.waiting > 0 && pool.youngestHeldMs > wedgeMs) {
+      ctx.status = 503;
+      ctx.body = { ok: false, error: { code: 'pool_wedged', message: '数据库连接池已卡死（所有连接长时间被占用）' }, pool };
+      return;
+    }
     ctx.body = { ok: true };
   });
+  // Readiness: a connection within the acquire timeout and an answer within the statement timeout.
   router.get('/readyz', async (ctx) => {
     try {
       await deps.db.execute(sql`SELECT 1`);
-      ctx.body = { ok: true };
-    } catch {
+      ctx.body = { ok: true, pool: poolHealth(deps.pool) };
+    } catch (err) {
       ctx.status = 503;
-      ctx.body = { ok: false, error: { code: 'database_unavailable', message: '数据库暂时不可用' } };
+      const busy = isDatabaseBusy(err);
+      ctx.body = {
+        ok: false,
+        error: busy ? { code: 'database_busy', message: '数据库连接池已满，暂时无法服务' } : { code: 'database_unavailable', message: '数据库暂时不可用' },
+        pool: poolHealth(deps.pool),
+      };
     }
   });
 

@@ -33,6 +33,12 @@ const envSchema = z
     WORKERS: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
     /** Trust X-Forwarded-For/-Proto from a reverse proxy (client IPs for rate limits, https cookies). */
     TRUST_PROXY: z.enum(['on', 'off'], { error: 'must be on or off' }).default('off'),
+    /** Connections in the database pool. */
+    DB_POOL_SIZE: z.coerce.number({ error: 'must be a number' }).int().min(2, { error: 'must be at least 2' }).max(500).default(20),
+    /** How long a request waits for a free pool connection before answering 503 database_busy. */
+    DB_ACQUIRE_TIMEOUT_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(100).max(600_000).default(3000),
+    /** How long one SQL statement of a request may take before the connection is dropped and the request answers 503. */
+    DB_STATEMENT_TIMEOUT_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(100).max(3_600_000).default(5000),
   })
   .superRefine((env, ctx) => {
     if (env.APP_MODE === 'production') {
@@ -63,6 +69,11 @@ export interface Config {
   h5DistDir: string | undefined;
   workers: boolean;
   trustProxy: boolean;
+  db: {
+    poolSize: number;
+    acquireTimeoutMs: number;
+    statementTimeoutMs: number;
+  };
 }
 
 /** Thrown with one line naming the offending variable. */
@@ -99,5 +110,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     h5DistDir: e.H5_DIST_DIR,
     workers: e.WORKERS === 'on',
     trustProxy: e.TRUST_PROXY === 'on',
+    db: { poolSize: e.DB_POOL_SIZE, acquireTimeoutMs: e.DB_ACQUIRE_TIMEOUT_MS, statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS },
   };
 }

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
-import { openDatabase } from './db/client';
+import { openAppDatabase, withStatementTimeout } from './db/client';
 import { ensureDatabaseExists, runMigrations } from './db/migrate';
 import type { AppDeps } from './http/context';
 import { createLogger } from './logger';
@@ -22,10 +22,13 @@ try {
 
 const logger = createLogger(config.logLevel);
 if (config.mode !== 'production') await ensureDatabaseExists(config.databaseUrl);
-const { db, pool, close } = openDatabase(config.databaseUrl);
+const { db, pool, close } = openAppDatabase(config, (err) => logger.warn({ err }, 'second pool connection inside a transaction'));
 const deps: AppDeps = { config, db, pool, logger, now: () => new Date() };
-await runMigrations(db);
-if (config.mode !== 'production') await seedDemo(deps);
+// Start-up work may run long statements (a migration over a large table): no request-sized timeout.
+await withStatementTimeout(0, async () => {
+  await runMigrations(db);
+  if (config.mode !== 'production') await seedDemo(deps);
+});
 
 const app = createApp(deps);
 const server = createServer(app.callback());

@@ -6,7 +6,7 @@ import type { Role } from '@scrm/shared';
 import { createApp } from '../src/app';
 import { createSession } from '../src/auth/sessions';
 import { loadConfig, type Config } from '../src/config';
-import { openDatabase, type Db, type DbHandle } from '../src/db/client';
+import { openAppDatabase, type Db, type DbHandle } from '../src/db/client';
 import type { AppDeps } from '../src/http/context';
 import { createLogger } from '../src/logger';
 import { ensureCorp, ensureDepartments, ensureUsers } from '../src/seed/org';
@@ -91,7 +91,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     H5_DIST_DIR: '/nonexistent-h5-dist',
     ...env,
   });
-  const handle = openDatabase(databaseUrl, { connectionLimit: 10 });
+  const handle = openAppDatabase({ ...config, db: { ...config.db, poolSize: Number(env.DB_POOL_SIZE ?? 10) } });
   const clock = new TestClock();
   const deps: AppDeps = { config, db: handle.db, pool: handle.pool, logger: createLogger(config.logLevel), now: clock.now };
   const server: Server = createServer(createApp(deps).callback());

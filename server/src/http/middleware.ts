@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context, Next } from 'koa';
 import type { Logger } from '../logger';
-import { AppError, errors, isDatabaseDown } from './errors';
+import { AppError, errors, isDatabaseBusy, isDatabaseDown } from './errors';
 
 const REQUEST_ID_RE = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -38,6 +38,9 @@ export function errorHandler() {
       } else if (isDatabaseDown(err)) {
         appErr = errors.dbUnavailable();
         (ctx.state.log as Logger | undefined)?.warn({ err }, 'database unavailable');
+      } else if (isDatabaseBusy(err)) {
+        appErr = errors.dbBusy();
+        (ctx.state.log as Logger | undefined)?.warn({ err }, 'database busy');
       } else if ((err as { status?: number }).status === 413 || (err as { type?: string }).type === 'entity.too.large') {
         appErr = errors.payloadTooLarge();
       } else {

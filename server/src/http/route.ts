@@ -32,6 +32,8 @@ export interface HandlerArgs<B, Q, P> {
   audit: (entry: AuditEntry) => Promise<void>;
   log: Logger;
   requestId: string;
+  /** What the route's `prepare` returned (undefined without one). */
+  prepared: any;
 }
 
 export interface RouteSpec<B extends z.ZodType | undefined = any, Q extends z.ZodType | undefined = any, P extends z.ZodType | undefined = any> {
@@ -53,6 +55,13 @@ export interface RouteSpec<B extends z.ZodType | undefined = any, Q extends z.Zo
   transaction?: boolean;
   /** Honour an `Idempotency-Key` header by replaying the stored answer (default: true for POST/PATCH). */
   idempotent?: boolean;
+  /**
+   * Runs after validation and before the transaction opens, with `db` = the pool (no transaction):
+   * the place for outbound calls the handler needs (WeCom API reads, media downloads), so that no
+   * transaction is held open across them and a deadlock retry of the transaction never repeats
+   * them. Its result reaches the handler as `prepared`.
+   */
+  prepare?: (args: HandlerArgs<Infer<B>, Infer<Q>, Infer<P>>) => Promise<unknown>;
   /** Return the JSON body, or undefined after setting ctx.body/redirect yourself. */
   handler: (args: HandlerArgs<Infer<B>, Infer<Q>, Infer<P>>) => Promise<unknown>;
 }
@@ -64,8 +73,14 @@ export function defineRoute<B extends z.ZodType | undefined = undefined, Q exten
   return spec;
 }
 
-const DEADLOCK_RETRIES = 3;
+/** Attempts of a write transaction that InnoDB picked as a deadlock victim or whose lock wait timed out. */
+const LOCK_RETRIES = 5;
 
+/**
+ * Runs the request's transaction, rerunning it after a deadlock or a lock-wait timeout with a
+ * jittered, growing back-off (two writers that collided do not collide again in lock step). When
+ * the attempts run out the error surfaces as 503 `database_busy`, never 500.
+ */
 async function runInTransaction<T>(deps: AppDeps, fn: (tx: Db) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -73,9 +88,28 @@ async function runInTransaction<T>(deps: AppDeps, fn: (tx: Db) => Promise<T>): P
     } catch (err) {
       const code = sqlErrorCode(err);
       const retriable = code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT';
-      if (!retriable || attempt >= DEADLOCK_RETRIES) throw err;
+      if (!retriable || attempt >= LOCK_RETRIES) throw err;
+      await new Promise((r) => setTimeout(r, lockRetryDelayMs(attempt)));
     }
   }
+}
+
+/** 10, 20, 40, 80 ms … each scaled by a random factor in [0.5, 1.5). */
+export function lockRetryDelayMs(attempt: number): number {
+  return Math.round(10 * 2 ** (attempt - 1) * (0.5 + Math.random()));
+}
+
+/** JSON with object keys sorted at every level: the same fields in another order hash the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v)).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.keys(value as Record<string, unknown>)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
 }
 
 interface Replay {
@@ -88,7 +122,12 @@ class ReplayAnswer extends Error {
   }
 }
 
-/** Reserves the key inside the transaction; a concurrent twin waits on the unique index, then replays. */
+/**
+ * Reserves the key inside the request's transaction; a concurrent twin waits on the unique index,
+ * then replays. Everything is read through the transaction's own connection: a second pool
+ * connection here is how a burst of same-key requests once wedged the pool (each holding one
+ * connection, all waiting for another).
+ */
 async function reserveIdempotencyKey(deps: AppDeps, db: Db, user: AuthUser, key: string, hash: string): Promise<number> {
   try {
     const [row] = await db
@@ -97,11 +136,16 @@ async function reserveIdempotencyKey(deps: AppDeps, db: Db, user: AuthUser, key:
       .$returningId();
     return row!.id;
   } catch (err) {
+    const code = sqlErrorCode(err);
+    // The twin that holds the key did not finish within the lock wait: tell the client to retry.
+    if (code === 'ER_LOCK_WAIT_TIMEOUT') throw errors.conflict('idempotency_in_progress', '相同的请求正在处理中，请稍后重试');
     if (!isDuplicateKey(err)) throw err;
-    const [existing] = await deps.db
+    // A locking read sees the twin's committed row whatever this transaction's snapshot.
+    const [existing] = await db
       .select()
       .from(idempotencyKeys)
-      .where(and(eq(idempotencyKeys.corpId, user.corpId), eq(idempotencyKeys.userId, user.id), eq(idempotencyKeys.idemKey, key)));
+      .where(and(eq(idempotencyKeys.corpId, user.corpId), eq(idempotencyKeys.userId, user.id), eq(idempotencyKeys.idemKey, key)))
+      .for('update');
     if (!existing) throw errors.conflict('idempotency_in_progress', '相同的请求正在处理中，请稍后重试');
     if (existing.requestHash !== hash) {
       throw errors.conflict('idempotency_key_reused', '该 Idempotency-Key 已用于另一个不同的请求');
@@ -127,6 +171,7 @@ export function mountRoutes(router: Router, deps: AppDeps, specs: RouteSpec[]): 
       const params = spec.params ? parseInput(spec.params, ctx.params, 'params') : undefined;
 
       let scopePromise: Promise<DataScope> | undefined;
+      let prepared: unknown;
       const makeArgs = (db: Db): HandlerArgs<any, any, any> => ({
         ctx,
         deps,
@@ -151,6 +196,7 @@ export function mountRoutes(router: Router, deps: AppDeps, specs: RouteSpec[]): 
         },
         log: state.log,
         requestId: state.requestId,
+        prepared,
       });
 
       const idemKey = useIdem && user ? ctx.get('idempotency-key').trim() : '';
@@ -158,12 +204,17 @@ export function mountRoutes(router: Router, deps: AppDeps, specs: RouteSpec[]): 
       let result: unknown;
       const status = spec.status ?? 200;
       try {
+        if (spec.prepare) {
+          prepared = await spec.prepare(makeArgs(deps.db));
+          // The scope loaded on the pool handle is not reused inside the transaction.
+          scopePromise = undefined;
+        }
         if (useTx) {
           result = await runInTransaction(deps, async (tx) => {
             let keyId: number | undefined;
             if (idemKey && user) {
               const hash = createHash('sha256')
-                .update(`${spec.method} ${ctx.path}\n${JSON.stringify(rawBody ?? null)}`)
+                .update(`${spec.method} ${ctx.path}\n${canonicalJson(rawBody ?? null)}`)
                 .digest('hex');
               keyId = await reserveIdempotencyKey(deps, tx, user, idemKey, hash);
             }

@@ -10,8 +10,8 @@ import { toAppError } from './http-errors';
 import { fullSync } from './sync';
 
 /** The admin's own corp's WeCom id: dead letters of other corps are not theirs to see or replay. */
-async function wecomCorpIdOf(args: Pick<HandlerArgs<unknown, unknown, unknown>, 'user' | 'deps'>): Promise<string> {
-  const [corp] = await args.deps.db.select({ wecomCorpId: corps.wecomCorpId }).from(corps).where(eq(corps.id, args.user.corpId));
+async function wecomCorpIdOf(args: Pick<HandlerArgs<unknown, unknown, unknown>, 'user' | 'db'>): Promise<string> {
+  const [corp] = await args.db.select({ wecomCorpId: corps.wecomCorpId }).from(corps).where(eq(corps.id, args.user.corpId));
   return corp?.wecomCorpId ?? '';
 }
 

@@ -9,7 +9,17 @@ export interface WecomEvent {
   /** The transaction that also marks the inbox row done: write through it so a crash replays cleanly. */
   db: Db;
   deps: AppDeps;
+  /**
+   * Outbound reads (WeCom API calls) by key, memoised for this processing attempt: what a
+   * prefetcher fetched before the transaction is served from here, and a deadlock retry of the
+   * transaction never calls WeCom again. Absent for domain events emitted outside the inbox.
+   */
+  remote?: RemoteMemo;
 }
+/** Fetches `key` once per processing attempt. */
+export type RemoteMemo = <T>(key: string, fetch: () => Promise<T>) => Promise<T>;
+/** Runs before the event's transaction opens, to make its WeCom calls outside it (through `remote`). */
+export type WecomPrefetcher = (ev: { deps: AppDeps; payload: Record<string, any>; remote: RemoteMemo }) => Promise<void>;
 export type WecomEventHandler = (ev: WecomEvent) => Promise<void>;
 
 /** A `template_card_event` routed to the module that sent the card. */
@@ -25,6 +35,29 @@ export interface TemplateCardEvent extends WecomEvent {
 export type TemplateCardHandler = (ev: TemplateCardEvent) => Promise<void>;
 
 const handlers = new Map<string, WecomEventHandler[]>();
+const prefetchers = new Map<string, WecomPrefetcher[]>();
+
+/**
+ * Registers the outbound reads an event kind needs (same kinds as `onWecomEvent`). They run before
+ * the handlers' transaction, so no WeCom call happens while a database transaction is open; the
+ * handler gets the results through `ev.remote` with the same key. A failure fails the attempt.
+ */
+export function onWecomPrefetch(kind: string, prefetch: WecomPrefetcher): () => void {
+  const list = prefetchers.get(kind) ?? [];
+  list.push(prefetch);
+  prefetchers.set(kind, list);
+  return () => {
+    const i = list.indexOf(prefetch);
+    if (i >= 0) list.splice(i, 1);
+  };
+}
+
+/** Runs the prefetchers of a callback's `Event` and `Event:ChangeType`. */
+export async function prefetchForEvent(ev: Parameters<WecomPrefetcher>[0]): Promise<void> {
+  const event = String(ev.payload.Event ?? ev.payload.MsgType ?? '');
+  const kinds = ev.payload.ChangeType ? [event, `${event}:${String(ev.payload.ChangeType)}`] : [event];
+  for (const kind of kinds) for (const p of prefetchers.get(kind) ?? []) await p(ev);
+}
 const cardHandlers = new Map<string, TemplateCardHandler>();
 
 /**

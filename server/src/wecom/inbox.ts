@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Pool } from 'mysql2/promise';
 import type { Database } from '../db/client';
 import { wecomInbox } from '../db/schema/index';
 import type { AppDeps } from '../http/context';
 import { ensureLocalCorp } from './corp';
 import { WecomRateLimitError } from './errors';
-import { dispatchCallback } from './events';
+import { dispatchCallback, prefetchForEvent, type RemoteMemo } from './events';
+import { describeError } from '../http/errors';
 import { payloadHash } from './crypto';
 import { retryOnDeadlock } from '../lib/jobs';
 
@@ -87,44 +88,75 @@ export async function storeCallback(deps: AppDeps, wecomCorpId: string, message:
 
 type InboxRow = typeof wecomInbox.$inferSelect;
 
-/** Claims due rows (SKIP LOCKED, so instances cooperate), at most one per ordering key and only the oldest unfinished. */
+/** An event unfinished this long (pending behind rate limits or a failing dependency) is dead-lettered with the reason. */
+export const INBOX_STUCK_MS = 24 * 3600_000;
+const LEASE_EXPIRED = 'lease expired: the worker processing it crashed or hung';
+
+let claimSeq = 0;
+/** A fresh fencing token per claim (≤ 32 chars): finishing a row requires still holding it. */
+const claimToken = (workerId: string) => `${workerId.slice(0, 20)}:${(++claimSeq).toString(36)}`;
+
+/**
+ * Claims due events, correct by construction:
+ * - per ordering key only the HEAD is eligible — the oldest unfinished (pending or processing) event
+ *   of that key — whatever its `next_attempt_at`; a newer event never overtakes an older one that
+ *   is backing off, and a released or expired lease cannot reorder anything;
+ * - the claim is one conditional UPDATE per head (status and due time re-checked under the row
+ *   lock), so of any number of workers on any number of instances exactly one wins a row, and a
+ *   row whose lease has not run out is never taken;
+ * - an expired lease counts as an attempt, so an event that kills its worker every time ends as a
+ *   dead letter with the reason instead of stalling its key.
+ */
 export async function claimInbox(deps: AppDeps, workerId: string, limit = 20): Promise<InboxRow[]> {
   const now = deps.now();
-  // Leases of crashed workers run out: their rows become claimable again.
   // Only this server's corp: it has no credentials to process another corp's events.
-  const corp = eq(wecomInbox.wecomCorpId, deps.config.wecom.corpId);
-  await deps.db
+  const corpId = deps.config.wecom.corpId;
+  const [heads] = (await deps.db.execute(sql`
+    SELECT i.id FROM (
+      SELECT MIN(id) AS id FROM wecom_inbox
+      WHERE wecom_corp_id = ${corpId} AND status IN ('pending', 'processing')
+      GROUP BY order_key
+    ) h JOIN wecom_inbox i ON i.id = h.id
+    WHERE i.next_attempt_at <= ${now}
+    ORDER BY i.next_attempt_at, i.id
+    LIMIT ${limit}`)) as unknown as [{ id: number }[]];
+  if (!heads.length) return [];
+  const ids = heads.map((h) => Number(h.id));
+  const token = claimToken(workerId);
+  // Assignments run left to right: attempts and last_error see the old status, status the new attempts.
+  await deps.db.execute(sql`
+    UPDATE wecom_inbox SET
+      attempts = IF(status = 'processing', attempts + 1, attempts),
+      last_error = IF(status = 'processing', ${LEASE_EXPIRED}, last_error),
+      status = IF(status = 'processing' AND attempts >= ${INBOX_MAX_ATTEMPTS}, 'dead', 'processing'),
+      locked_by = ${token},
+      next_attempt_at = ${new Date(now.getTime() + LEASE_MS)}
+    WHERE id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})
+      AND status IN ('pending', 'processing') AND next_attempt_at <= ${now}`);
+  const rows = await deps.db
+    .select()
+    .from(wecomInbox)
+    .where(and(inArray(wecomInbox.id, ids), eq(wecomInbox.lockedBy, token)));
+  for (const r of rows) {
+    if (r.status === 'dead') deps.logger.warn({ inboxId: r.id, kind: r.kind, attempts: r.attempts }, 'wecom event dead: its lease expired too often');
+  }
+  return rows.filter((r) => r.status === 'processing').sort((a, b) => a.id - b.id);
+}
+
+/**
+ * The stuck-key detector: an event still unfinished `INBOX_STUCK_MS` after it arrived (e.g. WeCom
+ * rate-limiting it for a day) becomes a dead letter with the reason, so its key moves on and an
+ * admin sees it. Returns how many were dead-lettered.
+ */
+export async function deadLetterStuckInbox(deps: AppDeps): Promise<number> {
+  const cutoff = new Date(deps.now().getTime() - INBOX_STUCK_MS);
+  const res = await deps.db
     .update(wecomInbox)
-    .set({ status: 'pending', lockedBy: null })
-    .where(and(eq(wecomInbox.status, 'processing'), lte(wecomInbox.nextAttemptAt, now), corp));
-  return deps.db.transaction(async (tx) => {
-    const rows = await tx
-      .select()
-      .from(wecomInbox)
-      .where(and(eq(wecomInbox.status, 'pending'), lte(wecomInbox.nextAttemptAt, now), corp))
-      .orderBy(asc(wecomInbox.nextAttemptAt), asc(wecomInbox.id))
-      .limit(limit)
-      .for('update', { skipLocked: true });
-    const chosen: InboxRow[] = [];
-    const keys = new Set<string>();
-    for (const r of rows) {
-      if (keys.has(r.orderKey)) continue;
-      keys.add(r.orderKey);
-      const [earlier] = await tx
-        .select({ id: wecomInbox.id })
-        .from(wecomInbox)
-        .where(and(eq(wecomInbox.orderKey, r.orderKey), lt(wecomInbox.id, r.id), inArray(wecomInbox.status, ['pending', 'processing'])))
-        .limit(1);
-      if (!earlier) chosen.push(r);
-    }
-    if (chosen.length) {
-      await tx
-        .update(wecomInbox)
-        .set({ status: 'processing', lockedBy: workerId, nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
-        .where(inArray(wecomInbox.id, chosen.map((r) => r.id)));
-    }
-    return chosen;
-  });
+    .set({ status: 'dead', lockedBy: null, lastError: sql`CONCAT('stuck: unfinished for more than 24 h; last error: ', COALESCE(${wecomInbox.lastError}, 'none'))` })
+    .where(and(eq(wecomInbox.wecomCorpId, deps.config.wecom.corpId), eq(wecomInbox.status, 'pending'), lt(wecomInbox.receivedAt, cutoff)));
+  const n = Number((res as unknown as [{ affectedRows: number }])[0].affectedRows);
+  if (n) deps.logger.warn({ count: n }, 'wecom events dead-lettered: unfinished for more than 24 h');
+  return n;
 }
 
 function backoffMs(attempts: number, err: unknown): number {
@@ -133,20 +165,26 @@ function backoffMs(attempts: number, err: unknown): number {
 }
 
 /**
- * Processes one claimed row: handlers and the "done" mark commit in one transaction, fenced by
- * the claim, so a crash or a lost lease means the event runs again with the same effect.
+ * Processes one claimed row in two phases. First, outside any transaction, the WeCom reads the
+ * event needs (`prefetchForEvent`, e.g. `externalcontact/get`); their results are memoised for
+ * this attempt, so a deadlock retry of the transaction never calls WeCom again. Then the handlers
+ * and the "done" mark commit in one transaction, fenced by the claim token: a crash or a lost
+ * lease means the event runs again with the same effect, and never twice.
  */
 export async function processInboxRow(deps: AppDeps, row: InboxRow, workerId: string): Promise<boolean> {
+  const token = row.lockedBy ?? workerId;
+  const remote = memo();
   try {
+    await prefetchForEvent({ deps, payload: row.payload, remote });
     await retryOnDeadlock(() => deps.db.transaction(async (tx) => {
       const [mine] = await tx
         .select({ id: wecomInbox.id })
         .from(wecomInbox)
-        .where(and(eq(wecomInbox.id, row.id), eq(wecomInbox.status, 'processing'), eq(wecomInbox.lockedBy, workerId)))
+        .where(and(eq(wecomInbox.id, row.id), eq(wecomInbox.status, 'processing'), eq(wecomInbox.lockedBy, token)))
         .for('update');
       if (!mine) throw new LeaseLost();
       const corpId = await ensureLocalCorp(tx, deps, row.wecomCorpId);
-      await dispatchCallback({ corpId, payload: row.payload, db: tx, deps });
+      await dispatchCallback({ corpId, payload: row.payload, db: tx, deps, remote });
       await tx.update(wecomInbox).set({ status: 'done', processedAt: deps.now(), lockedBy: null, lastError: null }).where(eq(wecomInbox.id, row.id));
     }));
     return true;
@@ -155,8 +193,8 @@ export async function processInboxRow(deps: AppDeps, row: InboxRow, workerId: st
     // WeCom's frequency limit says nothing about the event: back off without spending its retry budget.
     const attempts = err instanceof WecomRateLimitError ? row.attempts : row.attempts + 1;
     const dead = attempts >= INBOX_MAX_ATTEMPTS;
-    const message = err instanceof Error ? err.message : String(err);
-    deps.logger.warn({ inboxId: row.id, kind: row.kind, attempts, dead, err: message }, 'wecom event failed');
+    const message = describeError(err);
+    deps.logger.warn({ inboxId: row.id, kind: row.kind, attempts, dead, err }, 'wecom event failed');
     await deps.db
       .update(wecomInbox)
       .set({
@@ -166,9 +204,24 @@ export async function processInboxRow(deps: AppDeps, row: InboxRow, workerId: st
         lockedBy: null,
         nextAttemptAt: new Date(deps.now().getTime() + backoffMs(attempts, err)),
       })
-      .where(and(eq(wecomInbox.id, row.id), eq(wecomInbox.lockedBy, workerId)));
+      .where(and(eq(wecomInbox.id, row.id), eq(wecomInbox.lockedBy, token)));
     return false;
   }
+}
+
+/** Memoises outbound reads by key for one processing attempt. */
+function memo(): RemoteMemo {
+  const cache = new Map<string, Promise<unknown>>();
+  return <T>(key: string, fetch: () => Promise<T>): Promise<T> => {
+    let p = cache.get(key) as Promise<T> | undefined;
+    if (!p) {
+      p = fetch();
+      cache.set(key, p);
+      // A failure is the caller's to see; the cache must not raise an unhandled rejection.
+      p.catch(() => undefined);
+    }
+    return p;
+  };
 }
 class LeaseLost extends Error {}
 
@@ -192,14 +245,19 @@ export function startInboxWorker(deps: AppDeps, opts: { idleMs?: number; concurr
   const workerId = `w-${randomBytes(4).toString('hex')}`;
   let running = true;
   let wake: (() => void) | undefined;
+  let detectedAt = 0;
   const loop = (async () => {
     while (running) {
       let rows: InboxRow[] = [];
       try {
+        if (Date.now() - detectedAt > 60_000) {
+          detectedAt = Date.now();
+          await deadLetterStuckInbox(deps);
+        }
         rows = await claimInbox(deps, workerId, opts.concurrency ?? 16);
         await Promise.all(rows.map((r) => processInboxRow(deps, r, workerId)));
       } catch (err) {
-        deps.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'inbox worker cycle failed');
+        deps.logger.error({ err }, 'inbox worker cycle failed');
       }
       if (!rows.length && running) await new Promise<void>((r) => ((wake = r), setTimeout(r, opts.idleMs ?? 250)));
     }

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { externalContactEvents, externalContactFollows, externalContacts, users } from '../db/schema/index';
 import type { ExternalContactInfo, FollowUser } from './types';
@@ -13,8 +13,8 @@ export async function userIdsByWecomId(db: Db, corpId: number, wecomIds: string[
   return new Map(rows.map((r) => [r.wecomUserId, r.id]));
 }
 
-/** Upserts the external contact itself; returns its local id and whether it was new. */
-export async function upsertExternalContact(db: Db, corpId: number, c: ExternalContactInfo, raw?: Record<string, unknown>): Promise<{ id: number; created: boolean }> {
+/** Upserts the external contact itself; returns its local id. */
+export async function upsertExternalContact(db: Db, corpId: number, c: ExternalContactInfo, raw?: Record<string, unknown>): Promise<{ id: number }> {
   const values = {
     name: (c.name || c.external_userid).slice(0, 100),
     type: c.type ?? 1,
@@ -26,17 +26,14 @@ export async function upsertExternalContact(db: Db, corpId: number, c: ExternalC
     unionid: c.unionid ?? null,
     raw: raw ?? (c as unknown as Record<string, unknown>),
   };
-  const [existing] = await db
-    .select({ id: externalContacts.id })
-    .from(externalContacts)
-    .where(and(eq(externalContacts.corpId, corpId), eq(externalContacts.externalUserId, c.external_userid)))
-    .for('update');
-  if (existing) {
-    await db.update(externalContacts).set(values).where(eq(externalContacts.id, existing.id));
-    return { id: existing.id, created: false };
-  }
-  const [row] = await db.insert(externalContacts).values({ corpId, externalUserId: c.external_userid, ...values }).$returningId();
-  return { id: row!.id, created: true };
+  // One INSERT … ON DUPLICATE KEY UPDATE: a SELECT … FOR UPDATE of a missing row takes a gap lock,
+  // and two of them followed by INSERTs into the same gap deadlock. LAST_INSERT_ID(id) makes the
+  // existing row's id the statement's insertId.
+  const res = await db
+    .insert(externalContacts)
+    .values({ corpId, externalUserId: c.external_userid, ...values })
+    .onDuplicateKeyUpdate({ set: { ...values, id: sql`LAST_INSERT_ID(${externalContacts.id})` } });
+  return { id: Number((res as unknown as [{ insertId: number }])[0].insertId) };
 }
 
 /** Upserts the follow relation (employee ↔ external contact) as WeCom reports it; reactivates an ended one. */

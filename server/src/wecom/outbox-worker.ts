@@ -6,17 +6,25 @@ import type { AppDeps } from '../http/context';
 import { wecomClient } from './client';
 import { WecomApiError, WecomConfigError, WecomRateLimitError } from './errors';
 import { CARD_UPDATE, outboxSkipCheck, type CardUpdateMsg } from './outbox';
+import { describeError } from '../http/errors';
 
 export const OUTBOX_MAX_ATTEMPTS = 6;
 const LEASE_MS = 60_000;
 
 type Row = typeof wecomOutbox.$inferSelect;
 
-async function claim(deps: AppDeps, limit: number): Promise<Row[]> {
+let claimSeq = 0;
+
+/**
+ * Claims due messages for this worker: SKIP LOCKED keeps instances off each other's rows, and the
+ * claim token it writes fences everything after it (lease renewal, the send, the "done" mark).
+ */
+async function claim(deps: AppDeps, limit: number, workerId: string): Promise<Row[]> {
   const now = deps.now();
   // Only this server's corp: it has no credentials to send another corp's messages.
   const [corp] = await deps.db.select({ id: corps.id }).from(corps).where(eq(corps.wecomCorpId, deps.config.wecom.corpId));
   if (!corp) return [];
+  const token = `${workerId.slice(0, 20)}:${(++claimSeq).toString(36)}`;
   return deps.db.transaction(async (tx) => {
     const rows = await tx
       .select()
@@ -28,16 +36,32 @@ async function claim(deps: AppDeps, limit: number): Promise<Row[]> {
     if (rows.length) {
       await tx
         .update(wecomOutbox)
-        .set({ status: 'processing', nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
+        .set({ status: 'processing', lockedBy: token, nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
         .where(inArray(wecomOutbox.id, rows.map((r) => r.id)));
     }
-    return rows;
+    return rows.map((r) => ({ ...r, status: 'processing' as const, lockedBy: token }));
   });
 }
 
-/** Sends one message; a crash between send and the "done" mark resends it (at least once). */
+/** The row, still ours: fenced by the claim token. */
+const ours = (row: Row) => and(eq(wecomOutbox.id, row.id), eq(wecomOutbox.status, 'processing'), eq(wecomOutbox.lockedBy, row.lockedBy!));
+
+/**
+ * Renews the row's lease right before its send, so a batch sent one by one never outlives its
+ * lease; false when another worker took it over meanwhile (then this one must not send it).
+ */
+async function renewLease(deps: AppDeps, row: Row): Promise<boolean> {
+  const res = await deps.db
+    .update(wecomOutbox)
+    .set({ nextAttemptAt: new Date(deps.now().getTime() + LEASE_MS) })
+    .where(ours(row));
+  return Number((res as unknown as [{ affectedRows: number }])[0].affectedRows) === 1;
+}
+
+/** Sends one message; only a crash between the send and the "done" mark sends it again (at least once). */
 async function send(deps: AppDeps, row: Row): Promise<boolean> {
   try {
+    if (!(await renewLease(deps, row))) return false;
     const [corp] = await deps.db.select({ wecomCorpId: corps.wecomCorpId }).from(corps).where(eq(corps.id, row.corpId));
     if (corp?.wecomCorpId !== deps.config.wecom.corpId) throw new Error('outbox row of a corp this server has no credentials for');
     if (row.msgType === CARD_UPDATE) return await updateCard(deps, row);
@@ -45,15 +69,15 @@ async function send(deps: AppDeps, row: Row): Promise<boolean> {
     if (skip) {
       await deps.db
         .update(wecomOutbox)
-        .set({ status: 'done', lastError: `skipped: ${skip}`.slice(0, 2000) })
-        .where(eq(wecomOutbox.id, row.id));
+        .set({ status: 'done', lockedBy: null, lastError: `skipped: ${skip}`.slice(0, 2000) })
+        .where(ours(row));
       return true;
     }
     const res = await wecomClient(deps).sendMessage(row.toUsers, row.message as unknown as WecomAppMessage);
     await deps.db
       .update(wecomOutbox)
-      .set({ status: 'done', sentAt: deps.now(), msgId: res.msgid ?? null, responseCode: res.response_code ?? null, lastError: null })
-      .where(eq(wecomOutbox.id, row.id));
+      .set({ status: 'done', lockedBy: null, sentAt: deps.now(), msgId: res.msgid ?? null, responseCode: res.response_code ?? null, lastError: null })
+      .where(ours(row));
     return true;
   } catch (err) {
     // WeCom's frequency limit says nothing about the message: back off without spending its retry budget.
@@ -62,15 +86,17 @@ async function send(deps: AppDeps, row: Row): Promise<boolean> {
     const permanent = err instanceof WecomConfigError || (err instanceof WecomApiError && [40058, 40059, 81013, 82001].includes(err.errcode));
     const dead = permanent || attempts >= OUTBOX_MAX_ATTEMPTS;
     const wait = err instanceof WecomRateLimitError ? err.retryAfterMs : Math.min(3600_000, 5_000 * 2 ** Math.max(0, attempts - 1));
+    if (!(err instanceof CardNotSentYet) && !(err instanceof WecomRateLimitError)) deps.logger.warn({ outboxId: row.id, attempts, dead, err }, 'wecom message failed');
     await deps.db
       .update(wecomOutbox)
       .set({
         status: dead ? 'dead' : 'pending',
         attempts,
-        lastError: (err instanceof Error ? err.message : String(err)).slice(0, 2000),
+        lockedBy: null,
+        lastError: describeError(err).slice(0, 2000),
         nextAttemptAt: new Date(deps.now().getTime() + wait),
       })
-      .where(eq(wecomOutbox.id, row.id));
+      .where(ours(row));
     return false;
   }
 }
@@ -99,8 +125,8 @@ async function updateCard(deps: AppDeps, row: Row): Promise<boolean> {
   }
   await deps.db
     .update(wecomOutbox)
-    .set({ status: 'done', sentAt: deps.now(), responseCode, lastError: responseCode ? null : 'card never delivered: nothing to update' })
-    .where(eq(wecomOutbox.id, row.id));
+    .set({ status: 'done', lockedBy: null, sentAt: deps.now(), responseCode, lastError: responseCode ? null : 'card never delivered: nothing to update' })
+    .where(ours(row));
   return true;
 }
 
@@ -108,8 +134,9 @@ async function updateCard(deps: AppDeps, row: Row): Promise<boolean> {
 export async function drainOutbox(deps: AppDeps): Promise<{ sent: number; failed: number }> {
   let sent = 0;
   let failed = 0;
+  const workerId = `drain-${randomBytes(4).toString('hex')}`;
   for (;;) {
-    const rows = await claim(deps, 20);
+    const rows = await claim(deps, 20, workerId);
     if (!rows.length) return { sent, failed };
     for (const r of rows) ((await send(deps, r)) ? sent++ : failed++);
   }
@@ -123,11 +150,11 @@ export function startOutboxWorker(deps: AppDeps, opts: { idleMs?: number } = {})
     while (running) {
       let n = 0;
       try {
-        const rows = await claim(deps, 20);
+        const rows = await claim(deps, 20, `o-${id}`);
         n = rows.length;
         for (const r of rows) await send(deps, r);
       } catch (err) {
-        deps.logger.error({ worker: id, err: err instanceof Error ? err.message : String(err) }, 'outbox worker cycle failed');
+        deps.logger.error({ worker: id, err }, 'outbox worker cycle failed');
       }
       if (!n && running) await new Promise<void>((r) => ((wake = r), setTimeout(r, opts.idleMs ?? 500)));
     }

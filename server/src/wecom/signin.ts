@@ -43,10 +43,9 @@ function page(ctx: Context, status: number, title: string, text: string): undefi
   return undefined;
 }
 
-/** Loads (or creates) the member from `user/get`; null when disabled/quit in WeCom. */
-async function provisionMember(deps: AppDeps, db: Db, wecomUserId: string) {
+/** Creates or updates the member from its `user/get` answer (fetched before the transaction); null when disabled/quit in WeCom. */
+async function provisionMember(deps: AppDeps, db: Db, u: Awaited<ReturnType<ReturnType<typeof wecomClient>['getUser']>>) {
   const corpId = await ensureLocalCorp(db, deps, deps.config.wecom.corpId);
-  const u = await wecomClient(deps).getUser(wecomUserId);
   const { id, active } = await upsertUser(db, deps, corpId, u);
   return active ? { id, corpId } : null;
 }
@@ -92,12 +91,14 @@ const callback = defineRoute({
   tags: ['auth'],
   auth: 'none',
   transaction: true,
-  handler: async ({ deps, db, ctx }) => {
+  // Everything that talks to WeCom happens before the transaction: the state is used up, the code
+  // exchanged and the member read; the transaction then only writes the member and the session.
+  prepare: async ({ deps, db, ctx }) => {
     const code = typeof ctx.query.code === 'string' ? ctx.query.code : '';
     const state = typeof ctx.query.state === 'string' ? ctx.query.state : '';
     const nonce = ctx.cookies.get(STATE_COOKIE) ?? '';
     ctx.cookies.set(STATE_COOKIE, '', { expires: new Date(0), path: '/auth/wecom' });
-    if (!code || !/^[A-Za-z0-9]{1,128}$/.test(state) || !nonce) return page(ctx, 400, '登录已失效', '登录链接无效或已过期，请重新进入应用。');
+    if (!code || !/^[A-Za-z0-9]{1,128}$/.test(state) || !nonce) return { page: [400, '登录已失效', '登录链接无效或已过期，请重新进入应用。'] as const };
     const now = deps.now();
     const [row] = await db.select().from(wecomOauthStates).where(eq(wecomOauthStates.state, state));
     const used = affectedRows(
@@ -106,20 +107,25 @@ const callback = defineRoute({
         .set({ usedAt: now })
         .where(and(eq(wecomOauthStates.state, state), isNull(wecomOauthStates.usedAt), gt(wecomOauthStates.expiresAt, now), eq(wecomOauthStates.browserHash, sha(nonce)))),
     );
-    if (!row || used !== 1) return page(ctx, 400, '登录已失效', '登录请求已使用、已过期或不属于当前浏览器，请重新进入应用。');
+    if (!row || used !== 1) return { page: [400, '登录已失效', '登录请求已使用、已过期或不属于当前浏览器，请重新进入应用。'] as const };
     let info;
     try {
       info = await wecomClient(deps).getUserInfoByCode(code);
     } catch (err) {
-      if (err instanceof WecomApiError && !(err instanceof WecomConfigError)) return page(ctx, 400, '登录失败', '企业微信登录码无效或已过期，请重新进入应用。');
+      if (err instanceof WecomApiError && !(err instanceof WecomConfigError)) return { page: [400, '登录失败', '企业微信登录码无效或已过期，请重新进入应用。'] as const };
       throw err;
     }
-    if (!info.userid) return page(ctx, 403, '仅限企业成员使用', '您不是本企业的成员（外部联系人或微信用户无法登录本应用），如需使用请联系企业管理员。');
-    const member = await provisionMember(deps, db, info.userid);
+    if (!info.userid) return { page: [403, '仅限企业成员使用', '您不是本企业的成员（外部联系人或微信用户无法登录本应用），如需使用请联系企业管理员。'] as const };
+    return { redirectPath: row.redirectPath, member: await wecomClient(deps).getUser(info.userid) };
+  },
+  handler: async ({ deps, db, ctx, prepared }) => {
+    const p = prepared as { page: readonly [number, string, string] } | { redirectPath: string; member: Parameters<typeof provisionMember>[2] };
+    if ('page' in p) return page(ctx, ...p.page);
+    const member = await provisionMember(deps, db, p.member);
     if (!member) return page(ctx, 403, '账号已停用', '您的企业微信账号已停用或离职，无法登录。');
     const { token, expiresAt } = await createSession(deps, db, member, 'oauth', ctx.get('user-agent'));
     setSessionCookie(deps, ctx, token, expiresAt);
-    ctx.redirect(row.redirectPath);
+    ctx.redirect(p.redirectPath);
     return undefined;
   },
 });
@@ -133,7 +139,8 @@ const mpLogin = defineRoute({
   idempotent: false,
   body: mpLoginBody,
   response: tokenResponse,
-  handler: async ({ deps, db, body, ctx }) => {
+  // WeCom first (code exchange, member read), outside the transaction; then the writes.
+  prepare: async ({ deps, body }) => {
     let s;
     try {
       s = await wecomClient(deps).jscode2session(body.code);
@@ -142,7 +149,10 @@ const mpLogin = defineRoute({
       throw err;
     }
     if (s.corpid !== deps.config.wecom.corpId || !s.userid) throw errors.forbidden('仅限本企业成员使用');
-    const member = await provisionMember(deps, db, s.userid);
+    return wecomClient(deps).getUser(s.userid);
+  },
+  handler: async ({ deps, db, ctx, prepared }) => {
+    const member = await provisionMember(deps, db, prepared);
     if (!member) throw errors.forbidden('您的企业微信账号已停用或离职');
     const { token } = await createSession(deps, db, member, 'mp', ctx.get('user-agent'));
     return { token };

@@ -26,3 +26,4 @@ export * from './fulfilment';
 export * from './performance';
 export * from './campaigns';
 export * from './lead_conversions';
+export * from './jobs';

@@ -78,6 +78,8 @@ export const wecomInbox = mysqlTable(
     index('wecom_inbox_claim_idx').on(t.status, t.nextAttemptAt),
     // serves: per-contact ordering check (an earlier unfinished event of the same key)
     index('wecom_inbox_order_idx').on(t.orderKey, t.id),
+    // serves: the claim's head query (the oldest unfinished event of each key, per corp)
+    index('wecom_inbox_head_idx').on(t.wecomCorpId, t.status, t.orderKey, t.id),
   ],
 );
 
@@ -100,6 +102,8 @@ export const wecomOutbox = mysqlTable(
     status: mysqlEnum('status', QUEUE_STATUSES).notNull().default('pending'),
     attempts: int('attempts').notNull().default(0),
     nextAttemptAt: utc('next_attempt_at').notNull(),
+    /** The claim token of the worker sending it: the send and the "done" mark are fenced by it. */
+    lockedBy: varchar('locked_by', { length: 32 }),
     lastError: text('last_error'),
     /** WeCom's msgid and the card's response_code, once sent. */
     msgId: varchar('msg_id', { length: 128 }),

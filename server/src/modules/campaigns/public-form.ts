@@ -2,7 +2,7 @@ import type { Context } from 'koa';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { campaigns } from '../../db/schema/index';
-import { readRawBody } from '../../http/body';
+import { decodeUtf8Body, readRawBody } from '../../http/body';
 import { AppError, errors } from '../../http/errors';
 
 /**
@@ -64,7 +64,7 @@ export async function readFormBody(ctx: Context): Promise<unknown> {
   if (raw.length === 0) return {};
   if (/^application\/x-www-form-urlencoded\b/i.test(type)) {
     const out: Record<string, string> = {};
-    for (const [k, v] of new URLSearchParams(raw.toString('utf8'))) {
+    for (const [k, v] of new URLSearchParams(decodeUtf8Body(raw))) {
       if (v.trim() === '' && !REQUIRED_FORM_FIELDS.has(k)) continue;
       out[k] = v;
     }
@@ -73,8 +73,9 @@ export async function readFormBody(ctx: Context): Promise<unknown> {
   if (type && !/^application\/(.+\+)?json\b/i.test(type)) {
     throw errors.unsupportedMediaType('请求体必须是 JSON 或表单（application/x-www-form-urlencoded）');
   }
+  const text = decodeUtf8Body(raw);
   try {
-    return JSON.parse(raw.toString('utf8')) as unknown;
+    return JSON.parse(text) as unknown;
   } catch {
     throw errors.invalidJson();
   }

@@ -9,7 +9,7 @@ import { errors } from '../../http/errors';
 import { defineRoute, type RouteSpec } from '../../http/route';
 import { idNum } from '../../lib/ids';
 import { canDownload, filePath, isAllowedType, presentFile, storeFile, TOO_LARGE_MESSAGE, UNSUPPORTED_MESSAGE } from './service';
-import { storeWecomMedia } from './wecom-media';
+import { fetchWecomMedia, storeWecomMedia } from './wecom-media';
 
 /** Multipart overhead allowed on top of the file itself. */
 const MULTIPART_SLACK = 64 * 1024;
@@ -103,8 +103,9 @@ const fromWecom = defineRoute({
   body: wecomMediaBody,
   response: fileResponse,
   status: 201,
-  handler: async ({ db, deps, user, body, audit }) => {
-    const stored = await storeWecomMedia(db, deps, { corpId: user.corpId, uploaderId: user.id, mediaId: body.mediaId });
+  prepare: ({ deps, body }) => fetchWecomMedia(deps, body.mediaId),
+  handler: async ({ db, deps, user, body, audit, prepared }) => {
+    const stored = await storeWecomMedia(db, deps, { corpId: user.corpId, uploaderId: user.id, mediaId: body.mediaId }, prepared);
     await audit({ action: 'file.upload', entityType: 'file', entityId: stored.id, after: { sha256: stored.sha256, size: stored.size, wecomMediaId: body.mediaId } });
     const { row: _row, ...out } = stored;
     return out;

@@ -20,18 +20,21 @@ export function mediaFetchError(err: unknown): unknown {
   return err;
 }
 
-/**
- * Fetches a WeCom JS-SDK upload (`serverId` → `cgi-bin/media/get`) and stores it like
- * `POST /api/files` (type by content → 415, size → 413). WeCom failures → `mediaFetchError`.
- */
-export async function storeWecomMedia(db: Db, deps: AppDeps, input: { corpId: number; uploaderId: number; mediaId: string }) {
-  let media: { buffer: Buffer; contentType: string };
+/** Fetches a WeCom JS-SDK upload (`serverId` → `cgi-bin/media/get`); WeCom failures → `mediaFetchError`. Call it outside any transaction. */
+export async function fetchWecomMedia(deps: AppDeps, mediaId: string): Promise<{ buffer: Buffer; contentType: string }> {
   try {
-    media = await wecomClient(deps).getMedia(input.mediaId);
+    return await wecomClient(deps).getMedia(mediaId);
   } catch (err) {
-    deps.logger.warn({ err, mediaId: input.mediaId }, 'media/get failed');
+    deps.logger.warn({ err, mediaId }, 'media/get failed');
     throw mediaFetchError(err);
   }
+}
+
+/**
+ * Stores a fetched WeCom upload like `POST /api/files` (type by content → 415, size → 413).
+ * The fetch (`fetchWecomMedia`) happens before the transaction, in the route's `prepare`.
+ */
+export async function storeWecomMedia(db: Db, deps: AppDeps, input: { corpId: number; uploaderId: number; mediaId: string }, media: { buffer: Buffer }) {
   return storeFile(db, deps, {
     corpId: input.corpId,
     uploaderId: input.uploaderId,

@@ -1,10 +1,8 @@
 import { and, eq, gte, inArray, isNotNull, isNull, lt, lte } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/mysql2';
-import type { Database, Db } from '../../db/client';
-import * as schema from '../../db/schema/index';
+import type { Db } from '../../db/client';
 import { customers, followUps, leads, users } from '../../db/schema/index';
 import type { AppDeps } from '../../http/context';
-import { startPeriodicJob } from '../../lib/jobs';
+import { runExclusive, startPeriodicJob } from '../../lib/jobs';
 import { toIso } from '../../lib/time';
 import { enqueueMessage } from '../../wecom/outbox';
 import type { Worker } from '../types';
@@ -65,23 +63,11 @@ export async function runFollowUpReminders(db: Db, now: Date): Promise<{ reminde
 }
 
 /** Runs a pass on one instance at a time (a MySQL named lock on a dedicated connection); null when another holds it. */
-export async function runFollowUpRemindersExclusive(deps: AppDeps): Promise<{ reminded: number; skippedStale: number } | null> {
-  const conn = await deps.pool.getConnection();
-  try {
-    const [[got]] = (await conn.query('SELECT GET_LOCK(?, 0) AS got', [LOCK_NAME])) as unknown as [[{ got: number }]];
-    if (Number(got.got) !== 1) return null;
-    try {
-      const db = drizzle(conn, { schema, mode: 'default', casing: 'snake_case' }) as unknown as Database;
-      return await db.transaction((tx) => runFollowUpReminders(tx, deps.now()));
-    } finally {
-      await conn.query('SELECT RELEASE_LOCK(?)', [LOCK_NAME]);
-    }
-  } finally {
-    conn.release();
-  }
+export function runFollowUpRemindersExclusive(deps: AppDeps): Promise<{ reminded: number; skippedStale: number } | null> {
+  return runExclusive(deps, LOCK_NAME, (db) => db.transaction((tx) => runFollowUpReminders(tx, deps.now())));
 }
 
-/** The reminder worker: a pass every few minutes (and shortly after start-up), deadlocks retried. */
+/** The reminder worker: a pass every few minutes (and shortly after start-up) on one instance, deadlocks retried. */
 export function startFollowUpReminderWorker(deps: AppDeps): Worker {
-  return startPeriodicJob(deps, { name: 'follow-up-reminders', intervalMs: INTERVAL_MS, firstDelayMs: 7_000, run: () => runFollowUpRemindersExclusive(deps) });
+  return startPeriodicJob(deps, { name: LOCK_NAME, intervalMs: INTERVAL_MS, firstDelayMs: 7_000, run: (db) => db.transaction((tx) => runFollowUpReminders(tx, deps.now())) });
 }

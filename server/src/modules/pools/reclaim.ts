@@ -1,9 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/mysql2';
-import type { Database, Db } from '../../db/client';
-import * as schema from '../../db/schema/index';
+import type { Db } from '../../db/client';
 import { poolReclaimReminders, users } from '../../db/schema/index';
 import type { AppDeps } from '../../http/context';
+import { runExclusive, startPeriodicJob } from '../../lib/jobs';
 import { toIso } from '../../lib/time';
 import { enqueueMessage } from '../../wecom/outbox';
 import type { Worker } from '../types';
@@ -131,35 +130,11 @@ async function sendReminders(db: Db, now: Date): Promise<void> {
  * Runs the job on one instance at a time: a MySQL named lock on a dedicated connection; other
  * instances skip the pass. Returns null when another instance holds the lock.
  */
-export async function runPoolReclaimExclusive(deps: AppDeps): Promise<{ reclaimed: number; reminded: number } | null> {
-  const conn = await deps.pool.getConnection();
-  try {
-    const [[got]] = (await conn.query('SELECT GET_LOCK(?, 0) AS got', [LOCK_NAME])) as unknown as [[{ got: number }]];
-    if (Number(got.got) !== 1) return null;
-    try {
-      const db = drizzle(conn, { schema, mode: 'default', casing: 'snake_case' }) as unknown as Database;
-      return await db.transaction((tx) => runPoolReclaim(tx, deps.now()));
-    } finally {
-      await conn.query('SELECT RELEASE_LOCK(?)', [LOCK_NAME]);
-    }
-  } finally {
-    conn.release();
-  }
+export function runPoolReclaimExclusive(deps: AppDeps): Promise<{ reclaimed: number; reminded: number } | null> {
+  return runExclusive(deps, LOCK_NAME, (db) => db.transaction((tx) => runPoolReclaim(tx, deps.now())));
 }
 
+/** Automatic reclaim: a pass shortly after start-up and then every interval, on one instance per interval. */
 export function startPoolWorkers(deps: AppDeps): Worker[] {
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    running = runPoolReclaimExclusive(deps).catch((err) => deps.logger.error({ err }, 'pool reclaim failed'));
-  };
-  const timer = setInterval(tick, INTERVAL_MS);
-  setTimeout(tick, 5_000).unref();
-  return [
-    {
-      stop: async () => {
-        clearInterval(timer);
-        await running;
-      },
-    },
-  ];
+  return [startPeriodicJob(deps, { name: LOCK_NAME, intervalMs: INTERVAL_MS, firstDelayMs: 5_000, run: (db) => db.transaction((tx) => runPoolReclaim(tx, deps.now())) })];
 }

@@ -42,9 +42,9 @@ export async function markOverdueInstalments(db: Db, now: Date): Promise<number>
 /** Runs the overdue job shortly after start-up and then hourly (it only changes anything once a day). */
 export function startOverdueWorker(deps: AppDeps): Worker {
   return startPeriodicJob(deps, {
-    name: 'overdue-instalments',
+    name: 'scrm_overdue_instalments',
     intervalMs: 60 * 60 * 1000,
     firstDelayMs: 3_000,
-    run: () => deps.db.transaction((tx) => markOverdueInstalments(tx, deps.now())),
+    run: (db) => db.transaction((tx) => markOverdueInstalments(tx, deps.now())),
   });
 }

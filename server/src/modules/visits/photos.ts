@@ -15,11 +15,11 @@ export const PHOTO_DOC_TYPE = 'visit';
 registerAttachmentVisibility(PHOTO_DOC_TYPE, async (db, _user, scope, docId) => (await findVisit(db, scope, docId)) !== null);
 
 /**
- * Fetches a WeCom JS-SDK `uploadImage` serverId (`cgi-bin/media/get`) and stores it by content
+ * Stores a WeCom JS-SDK `uploadImage` (fetched by `fetchWecomMedia` before the transaction) by content
  * hash through the files module (type → 415, size → 413, WeCom failures → 400/429/502/503).
  */
-export async function storeWecomPhoto(db: Db, deps: AppDeps, user: AuthUser, mediaId: string): Promise<number> {
-  const stored = await storeWecomMedia(db, deps, { corpId: user.corpId, uploaderId: user.id, mediaId });
+export async function storeWecomPhoto(db: Db, deps: AppDeps, user: AuthUser, mediaId: string, media: { buffer: Buffer }): Promise<number> {
+  const stored = await storeWecomMedia(db, deps, { corpId: user.corpId, uploaderId: user.id, mediaId }, media);
   if (!PHOTO_TYPES.includes(stored.contentType)) throw errors.unsupportedMediaType('只支持 JPEG、PNG 或 WebP 格式的照片');
   return stored.row.id;
 }

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { visits } from '../../db/schema/index';
 import type { AppDeps } from '../../http/context';
+import { startPeriodicJob } from '../../lib/jobs';
 import { toIso } from '../../lib/time';
 import { enqueueMessage } from '../../wecom/outbox';
 import type { Worker } from '../types';
@@ -46,19 +47,7 @@ export async function runVisitReminders(deps: AppDeps): Promise<number> {
   return queued;
 }
 
-/** The reminder loop; `stop` waits for a round in flight. */
+/** The reminder loop: a round every minute on one instance; `stop` waits for a round in flight. */
 export function startVisitReminderWorker(deps: AppDeps): Worker[] {
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = runVisitReminders(deps).catch((err: unknown) => deps.logger.error({ err }, 'visit reminders failed'));
-  }, INTERVAL_MS);
-  timer.unref();
-  return [
-    {
-      async stop() {
-        clearInterval(timer);
-        await running;
-      },
-    },
-  ];
+  return [startPeriodicJob(deps, { name: 'scrm_visit_reminders', intervalMs: INTERVAL_MS, firstDelayMs: INTERVAL_MS, run: (db) => runVisitReminders({ ...deps, db }) })];
 }

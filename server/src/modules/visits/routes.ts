@@ -21,6 +21,7 @@ import {
 import { visits } from '../../db/schema/index';
 import { errors } from '../../http/errors';
 import { defineRoute, type HandlerArgs, type RouteSpec } from '../../http/route';
+import { fetchWecomMedia } from '../files/wecom-media';
 import { decodeCursor, encodeCursor, idNum } from '../../lib/ids';
 import * as photos from './photos';
 import * as repo from './repo';
@@ -173,10 +174,12 @@ function action<B extends z.ZodType | undefined>(
   summary: string,
   body: B,
   run: (a: HandlerArgs<B extends z.ZodType ? z.infer<B> : undefined, undefined, { id: string }>, v: repo.VisitWithCustomer) => Promise<void>,
+  prepare?: (a: HandlerArgs<B extends z.ZodType ? z.infer<B> : undefined, undefined, { id: string }>) => Promise<unknown>,
 ): RouteSpec {
   return defineRoute({
     method: 'post', path: `/api/visits/:id/${path}`, summary, tags,
     params: idParams, body: body as z.ZodType, response: visitItem,
+    ...(prepare ? { prepare: prepare as never } : {}),
     handler: async (a) => {
       const v = await svc.requireVisit(a.db, await a.scope(), a.params.id, true);
       await run(a as never, v);
@@ -191,10 +194,10 @@ const checkIn = action('check-in', 'Check in: server time, gcj02 position (or fl
   if (v.checkInAt) throw errors.conflict('already_checked_in', '该拜访已签到，无需重复签到');
   let photoId: number | null = null;
   if (a.body.photoFileId) photoId = await photos.ownPhotoFile(a.db, a.user, idNum(a.body.photoFileId));
-  else if (a.body.wecomMediaId && v.assigneeId === a.user.id) photoId = await photos.storeWecomPhoto(a.db, a.deps, a.user, a.body.wecomMediaId);
+  else if (a.body.wecomMediaId && a.prepared && v.assigneeId === a.user.id) photoId = await photos.storeWecomPhoto(a.db, a.deps, a.user, a.body.wecomMediaId, a.prepared);
   await svc.checkIn(a.db, a.deps, a.user, v, a.body, photoId);
   if (photoId) await photos.linkPhoto(a.db, a.deps, a.user, photoId, v.id);
-});
+}, async (a) => (!a.body.photoFileId && a.body.wecomMediaId ? fetchWecomMedia(a.deps, a.body.wecomMediaId) : undefined));
 const checkOut = action('check-out', 'Check out: records the duration', visitCheckOutBody, (a, v) => svc.checkOut(a.db, a.deps, a.user, v, a.body));
 const record = action('record', 'Visit record: also a visit follow-up on the customer timeline', visitRecordBody, (a, v) => svc.record(a.db, a.deps, a.user, v, a.body));
 const review = action('review', 'Manager review: rating and comment', visitReviewBody, async (a, v) => svc.review(a.db, a.deps, await a.scope(), v, a.body));

@@ -1,8 +1,19 @@
 import { and, eq } from 'drizzle-orm';
 import { wecomGroupChats } from '../../db/schema/index';
 import { wecomClient } from '../client';
-import { onWecomEvent } from '../events';
+import { onWecomEvent, onWecomPrefetch, type WecomEvent } from '../events';
 import { userIdsByWecomId } from '../mirror';
+
+/** The chat's `groupchat/get`, fetched before the event's transaction and memoised for the attempt. */
+const chatOf = (ev: Pick<WecomEvent, 'deps' | 'payload' | 'remote'>) => {
+  const chatId = String(ev.payload.ChatId ?? '');
+  const get = () => wecomClient(ev.deps).getGroupChat(chatId);
+  return ev.remote ? ev.remote(`groupchat/get:${chatId}`, get) : get();
+};
+
+onWecomPrefetch('change_external_chat', async (ev) => {
+  if (ev.payload.ChatId && ev.payload.ChangeType !== 'dismiss') await chatOf(ev).catch(() => undefined);
+});
 
 /** change_external_chat: mirror the group (name, owner, members); dismiss marks it, nothing is deleted. */
 onWecomEvent('change_external_chat', async (ev) => {
@@ -15,7 +26,7 @@ onWecomEvent('change_external_chat', async (ev) => {
       .onDuplicateKeyUpdate({ set: { dismissedAt: ev.deps.now() } });
     return;
   }
-  const g = await wecomClient(ev.deps).getGroupChat(chatId);
+  const g = await chatOf(ev);
   const owner = (await userIdsByWecomId(ev.db, ev.corpId, [g.owner])).get(g.owner) ?? null;
   const set = {
     name: (g.name ?? '').slice(0, 200),

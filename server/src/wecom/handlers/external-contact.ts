@@ -1,28 +1,41 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { WECOM_LEAD_SETTING, WECOM_LEAD_SOURCE } from '@scrm/shared';
 import { corps, externalContacts, users, wecomTransfers } from '../../db/schema/index';
+import type { AppDeps } from '../../http/context';
 import { createLeadFromExternalContact } from '../../modules/leads/service';
 import { wecomClient } from '../client';
 import { WecomApiError } from '../errors';
-import { emitWecomEvent, onWecomEvent, type WecomEvent } from '../events';
+import { emitWecomEvent, onWecomEvent, onWecomPrefetch, type RemoteMemo, type WecomEvent } from '../events';
 import { addTimeline, endFollow, upsertExternalContact, upsertFollow, userIdsByWecomId } from '../mirror';
 import { enqueueMessage } from '../outbox';
 
 const NOT_EXTERNAL_CONTACT = 84061;
 
+/** The local id of this server's corp (undefined before its first event created it). */
+async function localCorpId(deps: AppDeps): Promise<number | undefined> {
+  const [c] = await deps.db.select({ id: corps.id }).from(corps).where(eq(corps.wecomCorpId, deps.config.wecom.corpId));
+  return c?.id;
+}
+
 /** A stable key of the callback for idempotent timeline entries. */
 const sourceKey = (p: Record<string, any>) => `${String(p.ChangeType)}:${String(p.UserID ?? '')}:${String(p.ExternalUserID ?? '')}:${String(p.CreateTime ?? '')}`;
+
+/** `externalcontact/get`, once per processing attempt (prefetched before the transaction where registered). */
+function fetchDetail(deps: WecomEvent['deps'], remote: RemoteMemo | undefined, extId: string) {
+  const get = () => wecomClient(deps).getExternalContact(extId);
+  return remote ? remote(`externalcontact/get:${extId}`, get) : get();
+}
 
 /** Mirrors the contact and every follow relation from `externalcontact/get`; undefined when WeCom no longer knows it. */
 async function mirror(ev: WecomEvent) {
   const extId = String(ev.payload.ExternalUserID ?? '');
   if (!extId) return undefined;
   try {
-    const detail = await wecomClient(ev.deps).getExternalContact(extId);
-    const { id, created } = await upsertExternalContact(ev.db, ev.corpId, detail.external_contact, detail as unknown as Record<string, unknown>);
+    const detail = await fetchDetail(ev.deps, ev.remote, extId);
+    const { id } = await upsertExternalContact(ev.db, ev.corpId, detail.external_contact, detail as unknown as Record<string, unknown>);
     const ids = await userIdsByWecomId(ev.db, ev.corpId, detail.follow_user.map((f) => f.userid));
     for (const f of detail.follow_user) await upsertFollow(ev.db, ev.corpId, id, f, ids.get(f.userid));
-    return { id, created, detail };
+    return { id, detail };
   } catch (err) {
     if (err instanceof WecomApiError && err.errcode === NOT_EXTERNAL_CONTACT) return undefined;
     throw err;
@@ -134,6 +147,32 @@ async function onTransferFail(ev: WecomEvent): Promise<void> {
     message: { msgtype: 'text', text: { content: `客户「${contact.name}」未能转接给您：${why}。` } },
     dedupeKey: `transfer_fail:${sourceKey(ev.payload)}`,
     source: { module: 'wecom', ref: `transfer:${extId}` },
+  });
+}
+
+// The reads of add/edit happen before the event's transaction opens (never inside one that may be retried).
+const prefetchDetail: Parameters<typeof onWecomPrefetch>[1] = async ({ deps, payload, remote }) => {
+  const extId = String(payload.ExternalUserID ?? '');
+  if (!extId) return;
+  // Failures (84061 "not a contact" included) surface in the handler, which decides what they mean.
+  await fetchDetail(deps, remote, extId).catch(() => undefined);
+};
+for (const kind of ['add_external_contact', 'add_half_external_contact', 'edit_external_contact']) {
+  onWecomPrefetch(`change_external_contact:${kind}`, prefetchDetail);
+}
+// A removal or a failed transfer reads WeCom only for a contact never mirrored here.
+for (const kind of ['del_external_contact', 'del_follow_user', 'transfer_fail']) {
+  onWecomPrefetch(`change_external_contact:${kind}`, async (ev) => {
+    const extId = String(ev.payload.ExternalUserID ?? '');
+    if (!extId) return;
+    const corpId = await localCorpId(ev.deps);
+    const [known] = corpId
+      ? await ev.deps.db
+          .select({ id: externalContacts.id })
+          .from(externalContacts)
+          .where(and(eq(externalContacts.corpId, corpId), eq(externalContacts.externalUserId, extId)))
+      : [];
+    if (!known) await prefetchDetail(ev);
   });
 }
 

@@ -2,10 +2,17 @@ import { and, eq } from 'drizzle-orm';
 import { departments, userDepartments, users } from '../../db/schema/index';
 import { wecomClient } from '../client';
 import { WecomApiError } from '../errors';
-import { onWecomEvent, type WecomEvent } from '../events';
+import { onWecomEvent, onWecomPrefetch, type WecomEvent } from '../events';
 import { markUserDeleted, upsertDepartment, upsertUser } from '../org';
 
 const USER_NOT_FOUND = 60111;
+
+/** The member's `user/get`, fetched before the event's transaction and memoised for the attempt. */
+const userOf = (ev: Pick<WecomEvent, 'deps' | 'payload' | 'remote'>) => {
+  const userid = String(ev.payload.NewUserID || ev.payload.UserID || '');
+  const get = () => wecomClient(ev.deps).getUser(userid);
+  return ev.remote ? ev.remote(`user/get:${userid}`, get) : get();
+};
 
 async function onUser(ev: WecomEvent): Promise<void> {
   const p = ev.payload;
@@ -16,7 +23,7 @@ async function onUser(ev: WecomEvent): Promise<void> {
   }
   const userid = newId ?? oldId;
   try {
-    const u = await wecomClient(ev.deps).getUser(userid);
+    const u = await userOf(ev);
     await upsertUser(ev.db, ev.deps, ev.corpId, u);
   } catch (err) {
     if (err instanceof WecomApiError && err.errcode === USER_NOT_FOUND) return markUserDeleted(ev.db, ev.deps, ev.corpId, userid);
@@ -44,6 +51,10 @@ async function onDeleteParty(ev: WecomEvent): Promise<void> {
   if (!child) await ev.db.delete(departments).where(eq(departments.id, d.id));
 }
 
+for (const kind of ['create_user', 'update_user']) {
+  // Failures (60111 "no such user" included) surface in the handler, which decides what they mean.
+  onWecomPrefetch(`change_contact:${kind}`, async (ev) => void (await userOf(ev).catch(() => undefined)));
+}
 onWecomEvent('change_contact:create_user', onUser);
 onWecomEvent('change_contact:update_user', onUser);
 onWecomEvent('change_contact:delete_user', (ev) => markUserDeleted(ev.db, ev.deps, ev.corpId, String(ev.payload.UserID ?? '')));
