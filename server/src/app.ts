@@ -30,10 +30,11 @@ export function createApp(deps: AppDeps): Koa {
   // than any statement may run while callers wait (connections held by flows waiting on each
   // other; only a restart frees them). A database outage is not a wedge: timed-out statements
   // drop their connections, so liveness stays up and readiness reports the outage.
-  const wedgeMs = Math.max(10_000, 2 * (deps.config.db.statementTimeoutMs + deps.config.db.acquireTimeoutMs));
+  const wedgeMs = Math.max(2_000, 2 * (deps.config.db.statementTimeoutMs + deps.config.db.acquireTimeoutMs));
   router.get('/healthz', (ctx) => {
     const pool = poolHealth(deps.pool);
-    if (pool && pool.held >= pool.limit && pool.waiting > 0 && pool.youngestHeldMs > wedgeMs) {
+    const starving = pool && (pool.waiting > 0 || Date.now() - pool.lastAcquireTimeoutAt < wedgeMs);
+    if (pool && starving && pool.held >= pool.limit && pool.youngestHeldMs > wedgeMs) {
       ctx.status = 503;
       ctx.body = { ok: false, error: { code: 'pool_wedged', message: '数据库连接池已卡死（所有连接长时间被占用）' }, pool };
       return;

@@ -47,6 +47,8 @@ export interface PoolHealth {
   youngestHeldMs: number;
   /** Acquire timeouts since start. */
   acquireTimeouts: number;
+  /** When a caller last gave up waiting for a connection (epoch ms), 0 = never. */
+  lastAcquireTimeoutAt: number;
   /** Statement timeouts since start. */
   statementTimeouts: number;
   /** When a connection was last handed out (epoch ms), 0 = never. */
@@ -122,6 +124,7 @@ class GuardedPool {
   private readonly held = new Map<PoolConnection, number>();
   private waiting = 0;
   private acquireTimeouts = 0;
+  private lastAcquireTimeoutAt = 0;
   private statementTimeouts = 0;
   private lastAcquiredAt = 0;
   private readonly violations = new Set<string>();
@@ -143,6 +146,7 @@ class GuardedPool {
       conn = await new Promise<PoolConnection>((resolve, reject) => {
         timer = setTimeout(() => {
           this.acquireTimeouts++;
+          this.lastAcquireTimeoutAt = Date.now();
           // Whenever the connection comes, it goes straight back.
           pending.then((c) => c.release(), () => undefined);
           reject(new DbTimeoutError('DB_ACQUIRE_TIMEOUT', `no database connection free within ${this.opts.acquireTimeoutMs} ms`));
@@ -184,6 +188,7 @@ class GuardedPool {
       oldestHeldMs: oldest,
       youngestHeldMs: this.held.size ? youngest : 0,
       acquireTimeouts: this.acquireTimeouts,
+      lastAcquireTimeoutAt: this.lastAcquireTimeoutAt,
       statementTimeouts: this.statementTimeouts,
       lastAcquiredAt: this.lastAcquiredAt,
     };

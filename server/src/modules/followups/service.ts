@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, sql, desc } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { FollowUpCreateBody, FollowUpItem, FollowUpPatchBody } from '@scrm/shared';
 import type { DataScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
@@ -7,7 +7,7 @@ import type { AuthUser } from '../../http/context';
 import { errors } from '../../http/errors';
 import { idNum, idStr, idStrOrNull } from '../../lib/ids';
 import { toIso } from '../../lib/time';
-import { refreshCustomerFollowUpRollups } from '../customers/rollups';
+import { addFollowUpToRollups, lockCustomerForRollups, refreshCustomerFollowUpRollups, type LockedCustomerRollups } from '../customers/rollups';
 import { customerAccess } from '../customers/scope';
 import { canSeeLead } from '../leads/adapter';
 
@@ -84,17 +84,33 @@ async function setContacts(db: Db, corpId: number, followUpId: number, customerI
   await db.insert(followUpContacts).values(nums.map((contactId) => ({ followUpId, contactId })));
 }
 
-/** Keeps a lead's follow-up rollups. */
+/**
+ * Keeps a lead's follow-up rollups, recomputed exactly by the UPDATE itself (current rows, not the
+ * transaction's snapshot). Callers take the lead row lock first (`lockSubjects`).
+ */
 export async function refreshLeadRollups(db: Db, corpId: number, leadId: number): Promise<void> {
-  const where = and(eq(followUps.corpId, corpId), eq(followUps.leadId, leadId));
-  const [agg] = await db.select({ n: sql<number>`COUNT(*)`, last: sql<Date | null>`MAX(${followUps.occurredAt})` }).from(followUps).where(where);
-  const [next] = await db.select({ at: followUps.nextFollowUpAt }).from(followUps).where(and(where, isNotNull(followUps.nextFollowUpAt))).orderBy(desc(followUps.occurredAt)).limit(1);
+  const mine = sql`${followUps.corpId} = ${corpId} AND ${followUps.leadId} = ${leadId}`;
   await db
     .update(leads)
-    .set({ followUpCount: Number(agg?.n ?? 0), lastFollowUpAt: agg?.last ? new Date(agg.last) : null, nextFollowUpAt: next?.at ?? null })
+    .set({
+      followUpCount: sql`(SELECT COUNT(*) FROM ${followUps} WHERE ${mine})`,
+      lastFollowUpAt: sql`(SELECT MAX(${followUps.occurredAt}) FROM ${followUps} WHERE ${mine})`,
+      nextFollowUpAt: sql`(SELECT ${followUps.nextFollowUpAt} FROM ${followUps} WHERE ${mine} AND ${followUps.nextFollowUpAt} IS NOT NULL ORDER BY ${followUps.occurredAt} DESC LIMIT 1)`,
+    })
     .where(and(eq(leads.corpId, corpId), eq(leads.id, leadId)));
 }
 
+/**
+ * Row locks of a follow-up's subjects, taken before its row is written, always in the same order
+ * (lead, then customer, then follow_ups: the order lead conversion takes them) so concurrent
+ * writers queue instead of deadlocking. Returns the customer's rollups as read under its lock.
+ */
+async function lockSubjects(db: Db, corpId: number, f: { customerId: number | null; leadId: number | null }): Promise<LockedCustomerRollups | null> {
+  if (f.leadId) await db.select({ id: leads.id }).from(leads).where(and(eq(leads.corpId, corpId), eq(leads.id, f.leadId))).for('update');
+  return f.customerId ? lockCustomerForRollups(db, corpId, f.customerId) : null;
+}
+
+/** Exact recompute of the subjects' rollups (an edit), after `lockSubjects`. */
 async function refreshSubjects(db: Db, corpId: number, f: { customerId: number | null; leadId: number | null }): Promise<void> {
   if (f.customerId) await refreshCustomerFollowUpRollups(db, corpId, f.customerId);
   if (f.leadId) await refreshLeadRollups(db, corpId, f.leadId);
@@ -102,6 +118,9 @@ async function refreshSubjects(db: Db, corpId: number, f: { customerId: number |
 
 export async function createFollowUp(db: Db, user: AuthUser, scope: DataScope, b: FollowUpCreateBody, now: Date): Promise<number> {
   const s = await resolveSubject(db, scope, b);
+  const occurredAt = b.occurredAt ? new Date(b.occurredAt) : now;
+  const nextFollowUpAt = b.nextFollowUpAt ? new Date(b.nextFollowUpAt) : null;
+  const locked = await lockSubjects(db, user.corpId, s);
   const [row] = await db
     .insert(followUps)
     .values({
@@ -111,15 +130,16 @@ export async function createFollowUp(db: Db, user: AuthUser, scope: DataScope, b
       images: b.images,
       ...s,
       nextStep: b.nextStep ?? null,
-      nextFollowUpAt: b.nextFollowUpAt ? new Date(b.nextFollowUpAt) : null,
-      occurredAt: b.occurredAt ? new Date(b.occurredAt) : now,
+      nextFollowUpAt,
+      occurredAt,
       authorId: user.id,
       createdAt: now,
       updatedAt: now,
     })
     .$returningId();
   await setContacts(db, user.corpId, row!.id, s.customerId, b.contactIds, true);
-  await refreshSubjects(db, user.corpId, s);
+  if (locked) await addFollowUpToRollups(db, locked, { occurredAt, nextFollowUpAt });
+  if (s.leadId) await refreshLeadRollups(db, user.corpId, s.leadId);
   return row!.id;
 }
 
@@ -153,7 +173,9 @@ export async function patchFollowUp(db: Db, user: AuthUser, scope: DataScope, id
     set.nextFollowUpAt = b.nextFollowUpAt ? new Date(b.nextFollowUpAt) : null;
     set.remindedAt = null;
   }
+  await lockSubjects(db, user.corpId, f);
   if (Object.keys(set).length) await db.update(followUps).set(set).where(eq(followUps.id, id));
   if (b.contactIds) await setContacts(db, user.corpId, id, f.customerId, b.contactIds);
-  await refreshSubjects(db, user.corpId, f);
+  // Only the plan moves a rollup (occurredAt and the subject cannot be edited): then an exact recompute.
+  if (b.nextFollowUpAt !== undefined) await refreshSubjects(db, user.corpId, f);
 }

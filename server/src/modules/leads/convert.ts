@@ -7,7 +7,7 @@ import type { AppDeps, AuthUser } from '../../http/context';
 import { errors } from '../../http/errors';
 import type { AuditEntry } from '../../lib/audit';
 import { idNum, idStr } from '../../lib/ids';
-import { refreshCustomerRollups } from '../customers/rollups';
+import { lockCustomerForRollups, refreshCustomerRollups } from '../customers/rollups';
 import { getCustomerRow } from '../customers/repo';
 import { allowedGrades } from '../customers/grades';
 import { customerAccess } from '../customers/scope';
@@ -97,6 +97,8 @@ export async function convertLead(db: Db, c: ConvertInput): Promise<LeadConversi
 
   const contactMobile = body.contact?.mobile ?? lead.mobile;
   const customerId = body.mode === 'merge' ? await mergeTarget(db, scope, idNum(body.customerId!)) : await newCustomer(db, c, lead, contactMobile, now);
+  // The customer row lock before its follow-ups change (lead, then customer, then follow_ups: see customers/rollups.ts).
+  await lockCustomerForRollups(db, corpId, customerId);
 
   // The contact: reuse the merge target's person with the same mobile, so nothing is duplicated.
   let contactId: number | null = null;

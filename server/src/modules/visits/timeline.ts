@@ -1,7 +1,7 @@
 import { VISIT_OUTCOME_LABELS, type VisitOutcome } from '@scrm/shared';
 import type { Db } from '../../db/client';
 import { followUpContacts, followUps } from '../../db/schema/index';
-import { refreshCustomerRollups } from '../customers/rollups';
+import { addFollowUpToRollups, lockCustomerForRollups } from '../customers/rollups';
 
 export interface VisitFollowUp {
   corpId: number;
@@ -20,9 +20,11 @@ export interface VisitFollowUp {
 
 /**
  * Puts a visit record on the customer's timeline as a `visit` follow-up (same row shape the
- * follow-ups module writes) and refreshes the customer's rollups in the same transaction.
+ * follow-ups module writes) and updates the customer's follow-up rollups in the same transaction:
+ * customer row lock first, then the follow-up row, then the rollups (see customers/rollups.ts).
  */
 export async function addVisitFollowUp(db: Db, f: VisitFollowUp): Promise<number> {
+  const locked = await lockCustomerForRollups(db, f.corpId, f.customerId);
   const [row] = await db
     .insert(followUps)
     .values({
@@ -44,6 +46,6 @@ export async function addVisitFollowUp(db: Db, f: VisitFollowUp): Promise<number
   if (f.contactIds.length) {
     await db.insert(followUpContacts).values(f.contactIds.map((contactId) => ({ followUpId, contactId })));
   }
-  await refreshCustomerRollups(db, f.corpId, f.customerId);
+  if (locked) await addFollowUpToRollups(db, locked, { occurredAt: f.occurredAt, nextFollowUpAt: f.nextFollowUpAt });
   return followUpId;
 }
