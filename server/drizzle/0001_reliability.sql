@@ -8,5 +8,4 @@ CREATE TABLE `job_runs` (
 	CONSTRAINT `job_runs_name_slot_pk` PRIMARY KEY(`name`,`slot`)
 );
 --> statement-breakpoint
-ALTER TABLE `wecom_outbox` ADD `locked_by` varchar(32);--> statement-breakpoint
-CREATE INDEX `wecom_inbox_head_idx` ON `wecom_inbox` (`wecom_corp_id`,`status`,`order_key`,`id`);
+ALTER TABLE `wecom_outbox` ADD `locked_by` varchar(32);

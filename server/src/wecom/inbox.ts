@@ -111,13 +111,15 @@ export async function claimInbox(deps: AppDeps, workerId: string, limit = 20): P
   const now = deps.now();
   // Only this server's corp: it has no credentials to process another corp's events.
   const corpId = deps.config.wecom.corpId;
+  // Due heads, in due order: walks the claim index and checks each candidate's key with the order
+  // index. A plain read: the conditional UPDATE below is what decides, under the row lock.
   const [heads] = (await deps.db.execute(sql`
-    SELECT i.id FROM (
-      SELECT MIN(id) AS id FROM wecom_inbox
-      WHERE wecom_corp_id = ${corpId} AND status IN ('pending', 'processing')
-      GROUP BY order_key
-    ) h JOIN wecom_inbox i ON i.id = h.id
-    WHERE i.next_attempt_at <= ${now}
+    SELECT i.id FROM wecom_inbox i
+    WHERE i.status IN ('pending', 'processing') AND i.next_attempt_at <= ${now} AND i.wecom_corp_id = ${corpId}
+      AND NOT EXISTS (
+        SELECT 1 FROM wecom_inbox e
+        WHERE e.order_key = i.order_key AND e.id < i.id AND e.status IN ('pending', 'processing')
+      )
     ORDER BY i.next_attempt_at, i.id
     LIMIT ${limit}`)) as unknown as [{ id: number }[]];
   if (!heads.length) return [];

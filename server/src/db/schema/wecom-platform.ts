@@ -76,10 +76,8 @@ export const wecomInbox = mysqlTable(
     uniqueIndex('wecom_inbox_hash_uq').on(t.payloadHash),
     // serves: the worker's claim query (status, due time)
     index('wecom_inbox_claim_idx').on(t.status, t.nextAttemptAt),
-    // serves: per-contact ordering check (an earlier unfinished event of the same key)
+    // serves: the claim's head check (an earlier unfinished event of the same key)
     index('wecom_inbox_order_idx').on(t.orderKey, t.id),
-    // serves: the claim's head query (the oldest unfinished event of each key, per corp)
-    index('wecom_inbox_head_idx').on(t.wecomCorpId, t.status, t.orderKey, t.id),
   ],
 );
 
