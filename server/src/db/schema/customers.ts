@@ -1,9 +1,8 @@
-import { boolean, decimal, index, int, mysqlEnum, mysqlTable, primaryKey, text, uniqueIndex, varchar, type AnyMySqlColumn } from 'drizzle-orm/mysql-core';
+import { boolean, decimal, index, int, mysqlEnum, mysqlTable, primaryKey, text, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import { COLLABORATOR_PERMISSIONS, CUSTOMER_STATUSES, DEAL_STATUSES } from '@scrm/shared';
 import { json, moneyCol, pk, ref, timestamps, utc } from '../columns';
 import { corps } from './corps';
 import { users } from './org';
-import { opportunities } from './opportunities';
 import { pools } from './pools';
 
 /** 客户: an organisation. Person data lives on contacts. Rollups are kept by `refreshCustomerRollups`. */
@@ -93,33 +92,5 @@ export const customerCollaborators = mysqlTable(
     primaryKey({ columns: [t.customerId, t.userId] }),
     // serves: "customers where I am a collaborator" in the data-scope condition
     index('customer_collaborators_user_idx').on(t.userId, t.customerId),
-  ],
-);
-
-/** A WeCom customer group chat (客户群) bound to a customer. */
-export const customerGroupChats = mysqlTable(
-  'customer_group_chats',
-  {
-    id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
-    customerId: ref('customer_id')
-      .notNull()
-      .references(() => customers.id, { onDelete: 'cascade' }),
-    chatId: varchar('chat_id', { length: 64 }).notNull(),
-    name: varchar('name', { length: 100 }),
-    /** The deal the group works on (optional; an opportunity of the same customer). */
-    opportunityId: ref('opportunity_id').references((): AnyMySqlColumn => opportunities.id, { onDelete: 'set null' }),
-    boundBy: ref('bound_by').references(() => users.id),
-    ...timestamps(),
-  },
-  (t) => [
-    // serves: resolving a group chat to its customer (one customer per chat)
-    uniqueIndex('customer_group_chats_chat_uq').on(t.corpId, t.chatId),
-    // serves: a customer's group chats
-    index('customer_group_chats_customer_idx').on(t.customerId),
-    // serves: an opportunity's group chats
-    index('customer_group_chats_opportunity_idx').on(t.opportunityId),
   ],
 );

@@ -27,3 +27,4 @@ export * from './performance';
 export * from './campaigns';
 export * from './lead_conversions';
 export * from './jobs';
+export * from './group_chats';
