@@ -1,7 +1,7 @@
 import { bigint, boolean, index, int, mysqlEnum, mysqlTable, text, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import { APPROVAL_HISTORY_ACTIONS, APPROVAL_STATUSES, STEP_MODES, type FlowDefinition } from '@scrm/shared';
 import { json, moneyCol, pk, ref, timestamps, utc } from '../columns';
-import { corps } from './corps';
+import { tenant } from './corps';
 import { departments, users } from './org';
 
 /** A published version of a document type's approval flow; instances pin the version they started with. */
@@ -9,9 +9,7 @@ export const approvalFlows = mysqlTable(
   'approval_flows',
   {
     id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     docType: varchar('doc_type', { length: 32 }).notNull(),
     version: int('version').notNull(),
     name: varchar('name', { length: 100 }).notNull(),
@@ -33,9 +31,7 @@ export const approvalInstances = mysqlTable(
   'approval_instances',
   {
     id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     flowId: ref('flow_id')
       .notNull()
       .references(() => approvalFlows.id),
@@ -71,9 +67,7 @@ export const TASK_STATUSES = ['pending', 'approved', 'rejected', 'returned', 'tr
 /** id, corp and owning instance: the leading columns of every table that hangs off an approval instance. */
 const instanceChildColumns = () => ({
   id: pk(),
-  corpId: ref('corp_id')
-    .notNull()
-    .references(() => corps.id),
+  ...tenant(),
   instanceId: ref('instance_id')
     .notNull()
     .references(() => approvalInstances.id),

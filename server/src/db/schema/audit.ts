@@ -1,6 +1,6 @@
 import { index, mysqlTable, varchar } from 'drizzle-orm/mysql-core';
 import { json, pk, ref, utc } from '../columns';
-import { corps } from './corps';
+import { tenant } from './corps';
 import { users } from './org';
 
 /** Who changed what, when, with before/after snapshots and the request id. */
@@ -8,9 +8,7 @@ export const auditLog = mysqlTable(
   'audit_log',
   {
     id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     userId: ref('user_id').references(() => users.id),
     action: varchar('action', { length: 64 }).notNull(),
     entityType: varchar('entity_type', { length: 64 }).notNull(),

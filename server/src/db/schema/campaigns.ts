@@ -1,7 +1,7 @@
 import { boolean, date, index, mysqlEnum, mysqlTable, text, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import { CAMPAIGN_PAYMENT_STATUSES, CAMPAIGN_STATUSES, CAMPAIGN_TYPES } from '@scrm/shared';
 import { json, moneyCol, pk, ref, timestamps } from '../columns';
-import { corps } from './corps';
+import { tenant } from './corps';
 import { users } from './org';
 import { pools } from './pools';
 
@@ -10,9 +10,7 @@ export const campaigns = mysqlTable(
   'campaigns',
   {
     id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     name: varchar('name', { length: 100 }).notNull(),
     type: mysqlEnum('type', CAMPAIGN_TYPES).notNull(),
     channel: varchar('channel', { length: 50 }),
@@ -49,9 +47,7 @@ export const campaignVendors = mysqlTable(
   'campaign_vendors',
   {
     id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     campaignId: ref('campaign_id')
       .notNull()
       .references(() => campaigns.id, { onDelete: 'cascade' }),
@@ -71,9 +67,7 @@ export const campaignCosts = mysqlTable(
   'campaign_costs',
   {
     id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     campaignId: ref('campaign_id')
       .notNull()
       .references(() => campaigns.id, { onDelete: 'cascade' }),
@@ -95,9 +89,7 @@ export const campaignPayments = mysqlTable(
   'campaign_payments',
   {
     id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     campaignId: ref('campaign_id')
       .notNull()
       .references(() => campaigns.id, { onDelete: 'cascade' }),

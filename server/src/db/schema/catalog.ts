@@ -1,14 +1,14 @@
 import { bigint, boolean, date, index, int, mysqlEnum, mysqlTable, text, uniqueIndex, varchar, type AnyMySqlColumn } from 'drizzle-orm/mysql-core';
 import { CURRENCIES, PRICE_LIST_STATUSES, PRODUCT_STATUSES } from '@scrm/shared';
 import { json, moneyCol, pk, ref, timestamps } from '../columns';
-import { corps } from './corps';
+import { tenant } from './corps';
 
 /** Product categories (a tree by parent). */
 export const productCategories = mysqlTable(
   'product_categories',
   {
     id: pk(),
-    corpId: ref('corp_id').notNull().references(() => corps.id),
+    ...tenant(),
     parentId: ref('parent_id').references((): AnyMySqlColumn => productCategories.id),
     name: varchar('name', { length: 100 }).notNull(),
     code: varchar('code', { length: 64 }),
@@ -29,7 +29,7 @@ export const products = mysqlTable(
   'products',
   {
     id: pk(),
-    corpId: ref('corp_id').notNull().references(() => corps.id),
+    ...tenant(),
     categoryId: ref('category_id').references(() => productCategories.id),
     code: varchar('code', { length: 64 }).notNull(),
     name: varchar('name', { length: 100 }).notNull(),
@@ -56,7 +56,7 @@ export const productSkus = mysqlTable(
   'product_skus',
   {
     id: pk(),
-    corpId: ref('corp_id').notNull().references(() => corps.id),
+    ...tenant(),
     productId: ref('product_id').notNull().references(() => products.id),
     code: varchar('code', { length: 64 }).notNull(),
     name: varchar('name', { length: 100 }).notNull(),
@@ -82,7 +82,7 @@ export const priceLists = mysqlTable(
   'price_lists',
   {
     id: pk(),
-    corpId: ref('corp_id').notNull().references(() => corps.id),
+    ...tenant(),
     name: varchar('name', { length: 100 }).notNull(),
     currency: mysqlEnum('currency', CURRENCIES).notNull().default('CNY'),
     isDefault: boolean('is_default').notNull().default(false),

@@ -1,6 +1,6 @@
 import { boolean, index, mysqlTable, uniqueIndex, varchar, type AnyMySqlColumn } from 'drizzle-orm/mysql-core';
 import { pk, ref, timestamps } from '../columns';
-import { corps } from './corps';
+import { tenant } from './corps';
 import { customers } from './customers';
 import { users } from './org';
 import { externalContacts } from './wecom';
@@ -10,9 +10,7 @@ export const contacts = mysqlTable(
   'contacts',
   {
     id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     customerId: ref('customer_id')
       .notNull()
       .references(() => customers.id),

@@ -1,7 +1,7 @@
 import { bigint, date, index, int, mysqlEnum, mysqlTable, primaryKey, text, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import { CHANGE_STATUSES, CONTRACT_STATUSES, DOC_ORIGINS, ORDER_STATUSES } from '@scrm/shared';
 import { json, moneyCol, pk, ref, timestamps, utc } from '../columns';
-import { corps } from './corps';
+import { tenant } from './corps';
 import { customers } from './customers';
 import { departments, users } from './org';
 
@@ -9,7 +9,7 @@ import { departments, users } from './org';
 export const docSequences = mysqlTable(
   'doc_sequences',
   {
-    corpId: ref('corp_id').notNull().references(() => corps.id),
+    ...tenant(),
     docType: varchar('doc_type', { length: 24 }).notNull(),
     year: int('year').notNull(),
     lastValue: bigint('last_value', { mode: 'number', unsigned: true }).notNull(),
@@ -22,7 +22,7 @@ export const contracts = mysqlTable(
   'contracts',
   {
     id: pk(),
-    corpId: ref('corp_id').notNull().references(() => corps.id),
+    ...tenant(),
     number: varchar('number', { length: 32 }).notNull(),
     title: varchar('title', { length: 100 }).notNull(),
     customerId: ref('customer_id').notNull().references(() => customers.id),
@@ -88,7 +88,7 @@ export const contractLines = mysqlTable(
   'contract_lines',
   {
     id: pk(),
-    corpId: ref('corp_id').notNull().references(() => corps.id),
+    ...tenant(),
     contractId: ref('contract_id').notNull().references(() => contracts.id, { onDelete: 'cascade' }),
     ...docLineColumns(),
   },
@@ -103,7 +103,7 @@ export const docChanges = mysqlTable(
   'doc_changes',
   {
     id: pk(),
-    corpId: ref('corp_id').notNull().references(() => corps.id),
+    ...tenant(),
     number: varchar('number', { length: 32 }).notNull(),
     kind: mysqlEnum('kind', ['contract', 'order', 'plan']).notNull(),
     contractId: ref('contract_id').references(() => contracts.id),
@@ -133,7 +133,7 @@ export const orders = mysqlTable(
   'orders',
   {
     id: pk(),
-    corpId: ref('corp_id').notNull().references(() => corps.id),
+    ...tenant(),
     number: varchar('number', { length: 32 }).notNull(),
     contractId: ref('contract_id').references(() => contracts.id),
     customerId: ref('customer_id').notNull().references(() => customers.id),
@@ -163,7 +163,7 @@ export const orderLines = mysqlTable(
   'order_lines',
   {
     id: pk(),
-    corpId: ref('corp_id').notNull().references(() => corps.id),
+    ...tenant(),
     orderId: ref('order_id').notNull().references(() => orders.id, { onDelete: 'cascade' }),
     ...docLineColumns(),
     shippedMilli: bigint('shipped_milli', { mode: 'number' }).notNull().default(0),

@@ -1,5 +1,5 @@
 import { mysqlTable, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
-import { json, pk, timestamps } from '../columns';
+import { json, pk, ref, timestamps } from '../columns';
 
 /** Corp-level settings; later issues add keys (pool defaults, lead-from-WeCom switch…). */
 export interface CorpSettings {
@@ -26,3 +26,13 @@ export const corps = mysqlTable(
     uniqueIndex('corps_wecom_corp_id_uq').on(t.wecomCorpId),
   ],
 );
+
+/**
+ * The tenant column every business table starts with: `corp_id BIGINT UNSIGNED NOT NULL`
+ * referencing `corps`. Spread it: `{ id: pk(), ...tenant(), … }`.
+ */
+export const tenant = () => ({
+  corpId: ref('corp_id')
+    .notNull()
+    .references(() => corps.id),
+});

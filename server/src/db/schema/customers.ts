@@ -1,7 +1,7 @@
 import { boolean, decimal, index, int, mysqlEnum, mysqlTable, primaryKey, text, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import { COLLABORATOR_PERMISSIONS, CUSTOMER_STATUSES, DEAL_STATUSES } from '@scrm/shared';
 import { json, moneyCol, pk, ref, timestamps, utc } from '../columns';
-import { corps } from './corps';
+import { tenant } from './corps';
 import { users } from './org';
 import { pools } from './pools';
 
@@ -10,9 +10,7 @@ export const customers = mysqlTable(
   'customers',
   {
     id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     name: varchar('name', { length: 100 }).notNull(),
     /** `normaliseCustomerName(name)`: the duplicate key. */
     nameKey: varchar('name_key', { length: 100 }).notNull(),
@@ -80,9 +78,7 @@ export const customerCollaborators = mysqlTable(
     userId: ref('user_id')
       .notNull()
       .references(() => users.id),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     permission: mysqlEnum('permission', COLLABORATOR_PERMISSIONS).notNull().default('read'),
     createdAt: utc('created_at')
       .notNull()

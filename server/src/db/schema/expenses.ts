@@ -2,7 +2,7 @@ import { bigint, boolean, date, index, int, mysqlEnum, mysqlTable, uniqueIndex, 
 import { ADVANCE_STATUSES, CLAIM_STATUSES, REIMBURSE_METHODS, ROLES } from '@scrm/shared';
 import { moneyCol, pk, ref, timestamps, utc } from '../columns';
 import { approvalInstances } from './approvals';
-import { corps } from './corps';
+import { tenant } from './corps';
 import { customers } from './customers';
 import { departments, users } from './org';
 
@@ -11,9 +11,7 @@ export const expenseCategories = mysqlTable(
   'expense_categories',
   {
     id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     name: varchar('name', { length: 50 }).notNull(),
     sortOrder: int('sort_order').notNull().default(0),
     isActive: boolean('is_active').notNull().default(true),
@@ -30,9 +28,7 @@ export const expenseLimits = mysqlTable(
   'expense_limits',
   {
     id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     categoryId: ref('category_id')
       .notNull()
       .references(() => expenseCategories.id),
@@ -51,9 +47,7 @@ export const expenseClaims = mysqlTable(
   'expense_claims',
   {
     id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     userId: ref('user_id')
       .notNull()
       .references(() => users.id),
@@ -87,9 +81,7 @@ export const expenseLines = mysqlTable(
   'expense_lines',
   {
     id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     claimId: ref('claim_id')
       .notNull()
       .references(() => expenseClaims.id),
@@ -117,9 +109,7 @@ export const expenseAdvances = mysqlTable(
   'expense_advances',
   {
     id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     userId: ref('user_id')
       .notNull()
       .references(() => users.id),
@@ -146,9 +136,7 @@ export const advanceOffsets = mysqlTable(
   'advance_offsets',
   {
     id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     advanceId: ref('advance_id')
       .notNull()
       .references(() => expenseAdvances.id),

@@ -1,6 +1,6 @@
 import { index, int, mysqlTable, primaryKey, char, varchar, bigint } from 'drizzle-orm/mysql-core';
 import { pk, ref, utc } from '../columns';
-import { corps } from './corps';
+import { tenant } from './corps';
 import { users } from './org';
 
 /** One uploaded file (photo, voucher…); bytes live under UPLOAD_DIR by content hash. */
@@ -8,9 +8,7 @@ export const files = mysqlTable(
   'files',
   {
     id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     uploaderId: ref('uploader_id')
       .notNull()
       .references(() => users.id),
@@ -33,9 +31,7 @@ export const fileLinks = mysqlTable(
     fileId: ref('file_id')
       .notNull()
       .references(() => files.id),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     docType: varchar('doc_type', { length: 32 }).notNull(),
     docId: bigint('doc_id', { mode: 'number', unsigned: true }).notNull(),
     createdAt: utc('created_at').notNull(),

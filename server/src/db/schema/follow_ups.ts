@@ -2,7 +2,7 @@ import { index, mysqlEnum, mysqlTable, primaryKey, text, varchar } from 'drizzle
 import { FOLLOW_UP_TYPES } from '@scrm/shared';
 import { json, pk, ref, timestamps, utc } from '../columns';
 import { contacts } from './contacts';
-import { corps } from './corps';
+import { tenant } from './corps';
 import { customers } from './customers';
 import { leads } from './leads';
 import { users } from './org';
@@ -12,9 +12,7 @@ export const followUps = mysqlTable(
   'follow_ups',
   {
     id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     type: mysqlEnum('type', FOLLOW_UP_TYPES).notNull(),
     content: text('content').notNull(),
     /** Upload ids. */

@@ -2,7 +2,7 @@ import { bigint, date, index, int, mysqlEnum, mysqlTable, text, uniqueIndex, var
 import { ASSET_STATUSES, DOC_ORIGINS, INVOICE_KINDS, INVOICE_TYPES } from '@scrm/shared';
 import { moneyCol, pk, ref, timestamps, utc } from '../columns';
 import { contracts, orderLines, orders } from './contracts';
-import { corps } from './corps';
+import { tenant } from './corps';
 import { customers } from './customers';
 import { users } from './org';
 
@@ -11,7 +11,7 @@ export const shipments = mysqlTable(
   'shipments',
   {
     id: pk(),
-    corpId: ref('corp_id').notNull().references(() => corps.id),
+    ...tenant(),
     number: varchar('number', { length: 32 }).notNull(),
     orderId: ref('order_id').notNull().references(() => orders.id),
     contractId: ref('contract_id').references(() => contracts.id),
@@ -43,7 +43,7 @@ export const shipmentLines = mysqlTable(
   'shipment_lines',
   {
     id: pk(),
-    corpId: ref('corp_id').notNull().references(() => corps.id),
+    ...tenant(),
     shipmentId: ref('shipment_id').notNull().references(() => shipments.id, { onDelete: 'cascade' }),
     orderLineId: ref('order_line_id').notNull().references(() => orderLines.id),
     quantityMilli: bigint('quantity_milli', { mode: 'number' }).notNull(),
@@ -61,7 +61,7 @@ export const salesReturns = mysqlTable(
   'sales_returns',
   {
     id: pk(),
-    corpId: ref('corp_id').notNull().references(() => corps.id),
+    ...tenant(),
     number: varchar('number', { length: 32 }).notNull(),
     shipmentId: ref('shipment_id').notNull().references(() => shipments.id),
     returnedOn: date('returned_on', { mode: 'string' }).notNull(),
@@ -98,7 +98,7 @@ export const invoices = mysqlTable(
   'invoices',
   {
     id: pk(),
-    corpId: ref('corp_id').notNull().references(() => corps.id),
+    ...tenant(),
     number: varchar('number', { length: 32 }).notNull(),
     kind: mysqlEnum('kind', INVOICE_KINDS).notNull().default('blue'),
     originalId: ref('original_id').references((): AnyMySqlColumn => invoices.id),
@@ -150,7 +150,7 @@ export const assets = mysqlTable(
   'assets',
   {
     id: pk(),
-    corpId: ref('corp_id').notNull().references(() => corps.id),
+    ...tenant(),
     customerId: ref('customer_id').notNull().references(() => customers.id),
     ownerId: ref('owner_id').notNull().references(() => users.id),
     productId: ref('product_id'),

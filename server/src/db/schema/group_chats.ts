@@ -1,6 +1,6 @@
 import { index, mysqlTable, uniqueIndex, varchar, type AnyMySqlColumn } from 'drizzle-orm/mysql-core';
 import { pk, ref, timestamps } from '../columns';
-import { corps } from './corps';
+import { tenant } from './corps';
 import { customers } from './customers';
 import { opportunities } from './opportunities';
 import { users } from './org';
@@ -12,9 +12,7 @@ export const customerGroupChats = mysqlTable(
   'customer_group_chats',
   {
     id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     customerId: ref('customer_id')
       .notNull()
       .references(() => customers.id, { onDelete: 'cascade' }),

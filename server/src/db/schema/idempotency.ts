@@ -1,6 +1,6 @@
 import { char, int, mysqlTable, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import { json, pk, ref, utc } from '../columns';
-import { corps } from './corps';
+import { tenant } from './corps';
 import { users } from './org';
 
 /** Stored answers of requests sent with an Idempotency-Key, so a retry replays instead of repeating. */
@@ -8,9 +8,7 @@ export const idempotencyKeys = mysqlTable(
   'idempotency_keys',
   {
     id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     userId: ref('user_id')
       .notNull()
       .references(() => users.id),

@@ -3,7 +3,7 @@ import { LEAD_CONVERT_MODES } from '@scrm/shared';
 import { json, pk, ref, utc } from '../columns';
 import { campaigns } from './campaigns';
 import { contacts } from './contacts';
-import { corps } from './corps';
+import { tenant } from './corps';
 import { customers } from './customers';
 import { leads } from './leads';
 import { users } from './org';
@@ -18,9 +18,7 @@ export const leadConversions = mysqlTable(
   'lead_conversions',
   {
     id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     leadId: ref('lead_id')
       .notNull()
       .references(() => leads.id),

@@ -3,7 +3,7 @@ import { LEAD_STATUSES } from '@scrm/shared';
 import { json, pk, ref, timestamps, utc } from '../columns';
 import { campaigns } from './campaigns';
 import { contacts } from './contacts';
-import { corps } from './corps';
+import { tenant } from './corps';
 import { customers } from './customers';
 import { users } from './org';
 import { pools } from './pools';
@@ -14,9 +14,7 @@ export const leads = mysqlTable(
   'leads',
   {
     id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     name: varchar('name', { length: 100 }).notNull(),
     company: varchar('company', { length: 200 }),
     mobile: varchar('mobile', { length: 20 }),
@@ -67,9 +65,7 @@ export const leadTouches = mysqlTable(
   'lead_touches',
   {
     id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     leadId: ref('lead_id')
       .notNull()
       .references(() => leads.id, { onDelete: 'cascade' }),

@@ -3,7 +3,7 @@ import { ATTITUDES, CURRENCIES, OPPORTUNITY_CONTACT_ROLES, OPPORTUNITY_STATUSES,
 import { json, moneyCol, pk, ref, timestamps, utc } from '../columns';
 import { pricedLineColumns } from './catalog';
 import { contacts } from './contacts';
-import { corps } from './corps';
+import { tenant } from './corps';
 import { customers } from './customers';
 import { users } from './org';
 
@@ -12,7 +12,7 @@ export const stageSets = mysqlTable(
   'stage_sets',
   {
     id: pk(),
-    corpId: ref('corp_id').notNull().references(() => corps.id),
+    ...tenant(),
     name: varchar('name', { length: 50 }).notNull(),
     businessLine: varchar('business_line', { length: 50 }).notNull(),
     isDefault: boolean('is_default').notNull().default(false),
@@ -37,7 +37,7 @@ export const stages = mysqlTable(
   'stages',
   {
     id: pk(),
-    corpId: ref('corp_id').notNull().references(() => corps.id),
+    ...tenant(),
     stageSetId: ref('stage_set_id').notNull().references(() => stageSets.id),
     key: varchar('stage_key', { length: 40 }).notNull(),
     name: varchar('name', { length: 50 }).notNull(),
@@ -59,7 +59,7 @@ export const opportunities = mysqlTable(
   'opportunities',
   {
     id: pk(),
-    corpId: ref('corp_id').notNull().references(() => corps.id),
+    ...tenant(),
     customerId: ref('customer_id').notNull().references(() => customers.id),
     ownerId: ref('owner_id').notNull().references(() => users.id),
     name: varchar('name', { length: 100 }).notNull(),
@@ -109,7 +109,7 @@ export const opportunityLines = mysqlTable(
   'opportunity_lines',
   {
     id: pk(),
-    corpId: ref('corp_id').notNull().references(() => corps.id),
+    ...tenant(),
     opportunityId: ref('opportunity_id').notNull().references(() => opportunities.id, { onDelete: 'cascade' }),
     ...pricedLineColumns(),
   },
@@ -124,7 +124,7 @@ export const opportunityStageHistory = mysqlTable(
   'opportunity_stage_history',
   {
     id: pk(),
-    corpId: ref('corp_id').notNull().references(() => corps.id),
+    ...tenant(),
     opportunityId: ref('opportunity_id').notNull().references(() => opportunities.id, { onDelete: 'cascade' }),
     fromStageId: ref('from_stage_id').references(() => stages.id),
     toStageId: ref('to_stage_id').notNull().references(() => stages.id),
@@ -147,7 +147,7 @@ export const opportunityContacts = mysqlTable(
   'opportunity_contacts',
   {
     id: pk(),
-    corpId: ref('corp_id').notNull().references(() => corps.id),
+    ...tenant(),
     opportunityId: ref('opportunity_id').notNull().references(() => opportunities.id, { onDelete: 'cascade' }),
     contactId: ref('contact_id').notNull().references(() => contacts.id),
     role: mysqlEnum('role', OPPORTUNITY_CONTACT_ROLES).notNull(),
@@ -168,7 +168,7 @@ export const salesSupportRequests = mysqlTable(
   'sales_support_requests',
   {
     id: pk(),
-    corpId: ref('corp_id').notNull().references(() => corps.id),
+    ...tenant(),
     opportunityId: ref('opportunity_id').notNull().references(() => opportunities.id, { onDelete: 'cascade' }),
     need: varchar('need', { length: 1000 }).notNull(),
     providerUserId: ref('provider_user_id').references(() => users.id),

@@ -11,16 +11,14 @@ import {
 } from 'drizzle-orm/mysql-core';
 import { ROLES, USER_STATUSES } from '@scrm/shared';
 import { pk, ref, timestamps } from '../columns';
-import { corps } from './corps';
+import { tenant } from './corps';
 
 /** Department tree mirrored from WeCom; `path` is the chain of local ids, e.g. `/1/4/9/`. */
 export const departments = mysqlTable(
   'departments',
   {
     id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     wecomDeptId: int('wecom_dept_id').notNull(),
     parentId: ref('parent_id').references((): AnyMySqlColumn => departments.id),
     name: varchar('name', { length: 100 }).notNull(),
@@ -41,9 +39,7 @@ export const users = mysqlTable(
   'users',
   {
     id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     wecomUserId: varchar('wecom_user_id', { length: 64 }).notNull(),
     name: varchar('name', { length: 100 }).notNull(),
     mobile: varchar('mobile', { length: 20 }),
@@ -70,9 +66,7 @@ export const userDepartments = mysqlTable(
     departmentId: ref('department_id')
       .notNull()
       .references(() => departments.id),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     isLeader: boolean('is_leader').notNull().default(false),
   },
   (t) => [

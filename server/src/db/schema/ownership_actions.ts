@@ -1,7 +1,7 @@
 import { boolean, index, mysqlEnum, mysqlTable, varchar } from 'drizzle-orm/mysql-core';
 import { OWNERSHIP_ACTIONS, POOL_ENTITY_TYPES } from '@scrm/shared';
 import { pk, ref, utc } from '../columns';
-import { corps } from './corps';
+import { tenant } from './corps';
 import { users } from './org';
 import { pools } from './pools';
 
@@ -14,9 +14,7 @@ export const ownershipActions = mysqlTable(
   'ownership_actions',
   {
     id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     entityType: mysqlEnum('entity_type', POOL_ENTITY_TYPES).notNull(),
     entityId: ref('entity_id').notNull(),
     action: mysqlEnum('action', OWNERSHIP_ACTIONS).notNull(),

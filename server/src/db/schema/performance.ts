@@ -1,6 +1,6 @@
 import { index, int, mysqlTable, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import { moneyCol, pk, ref, timestamps } from '../columns';
-import { corps } from './corps';
+import { tenant } from './corps';
 import { departments, users } from './org';
 
 /** Monthly targets per rep or department (exactly one of user / department is set). */
@@ -8,7 +8,7 @@ export const salesTargets = mysqlTable(
   'sales_targets',
   {
     id: pk(),
-    corpId: ref('corp_id').notNull().references(() => corps.id),
+    ...tenant(),
     month: varchar('month', { length: 7 }).notNull(),
     userId: ref('user_id').references(() => users.id),
     departmentId: ref('department_id').references(() => departments.id),
@@ -31,7 +31,7 @@ export const commissionRates = mysqlTable(
   'commission_rates',
   {
     id: pk(),
-    corpId: ref('corp_id').notNull().references(() => corps.id),
+    ...tenant(),
     categoryId: ref('category_id'),
     categoryKey: int('category_key', { unsigned: true }).notNull(),
     rateBp: int('rate_bp').notNull(),
@@ -48,7 +48,7 @@ export const erpLinks = mysqlTable(
   'erp_links',
   {
     id: pk(),
-    corpId: ref('corp_id').notNull().references(() => corps.id),
+    ...tenant(),
     entityType: varchar('entity_type', { length: 24 }).notNull(),
     externalCode: varchar('external_code', { length: 64 }).notNull(),
     entityId: ref('entity_id').notNull(),

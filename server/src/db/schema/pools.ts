@@ -1,7 +1,7 @@
 import { boolean, index, int, mysqlEnum, mysqlTable, primaryKey, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import { POOL_ENTITY_TYPES } from '@scrm/shared';
 import { pk, ref, timestamps, utc } from '../columns';
-import { corps } from './corps';
+import { tenant } from './corps';
 import { departments, users } from './org';
 
 /** 公海 / 线索池: where unowned customers or leads sit, with the corp's claim rules. */
@@ -9,9 +9,7 @@ export const pools = mysqlTable(
   'pools',
   {
     id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     entityType: mysqlEnum('entity_type', POOL_ENTITY_TYPES).notNull(),
     name: varchar('name', { length: 100 }).notNull(),
     /** New records without a pool go to the default pool of their type (and are reclaimed into it). */
@@ -71,9 +69,7 @@ export const poolRules = mysqlTable(
   'pool_rules',
   {
     id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     poolId: ref('pool_id')
       .notNull()
       .references(() => pools.id, { onDelete: 'cascade' }),
@@ -96,9 +92,7 @@ export const poolRules = mysqlTable(
 export const poolUserCounters = mysqlTable(
   'pool_user_counters',
   {
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     userId: ref('user_id')
       .notNull()
       .references(() => users.id),
@@ -113,9 +107,7 @@ export const poolReclaimReminders = mysqlTable(
   'pool_reclaim_reminders',
   {
     id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     entityType: mysqlEnum('entity_type', POOL_ENTITY_TYPES).notNull(),
     entityId: ref('entity_id').notNull(),
     ownerId: ref('owner_id')

@@ -2,7 +2,7 @@ import { index, int, mysqlEnum, mysqlTable, uniqueIndex, varchar, date } from 'd
 import { CURRENCIES, QUOTE_STATUSES } from '@scrm/shared';
 import { moneyCol, pk, ref, timestamps, utc } from '../columns';
 import { pricedLineColumns } from './catalog';
-import { corps } from './corps';
+import { tenant } from './corps';
 import { opportunities } from './opportunities';
 import { users } from './org';
 
@@ -11,7 +11,7 @@ export const quotes = mysqlTable(
   'quotes',
   {
     id: pk(),
-    corpId: ref('corp_id').notNull().references(() => corps.id),
+    ...tenant(),
     opportunityId: ref('opportunity_id').notNull().references(() => opportunities.id),
     version: int('version').notNull(),
     number: varchar('number', { length: 40 }).notNull(),
@@ -41,7 +41,7 @@ export const quoteLines = mysqlTable(
   'quote_lines',
   {
     id: pk(),
-    corpId: ref('corp_id').notNull().references(() => corps.id),
+    ...tenant(),
     quoteId: ref('quote_id').notNull().references(() => quotes.id, { onDelete: 'cascade' }),
     ...pricedLineColumns(),
   },

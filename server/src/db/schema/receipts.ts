@@ -2,7 +2,7 @@ import { date, index, int, mysqlEnum, mysqlTable, text, uniqueIndex, varchar } f
 import { DOC_ORIGINS, INSTALMENT_STATUSES, RECEIPT_METHODS, RECEIVABLE_SOURCES, RECEIVABLE_STATUSES } from '@scrm/shared';
 import { moneyCol, pk, ref, timestamps, utc } from '../columns';
 import { contracts, orders } from './contracts';
-import { corps } from './corps';
+import { tenant } from './corps';
 import { customers } from './customers';
 import { users } from './org';
 
@@ -11,7 +11,7 @@ export const paymentInstalments = mysqlTable(
   'payment_instalments',
   {
     id: pk(),
-    corpId: ref('corp_id').notNull().references(() => corps.id),
+    ...tenant(),
     contractId: ref('contract_id').notNull().references(() => contracts.id),
     period: int('period').notNull(),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
@@ -36,7 +36,7 @@ export const receipts = mysqlTable(
   'receipts',
   {
     id: pk(),
-    corpId: ref('corp_id').notNull().references(() => corps.id),
+    ...tenant(),
     number: varchar('number', { length: 32 }).notNull(),
     contractId: ref('contract_id').notNull().references(() => contracts.id),
     customerId: ref('customer_id').notNull().references(() => customers.id),
@@ -69,7 +69,7 @@ export const receiptAllocations = mysqlTable(
   'receipt_allocations',
   {
     id: pk(),
-    corpId: ref('corp_id').notNull().references(() => corps.id),
+    ...tenant(),
     receiptId: ref('receipt_id').notNull().references(() => receipts.id),
     refundId: ref('refund_id').references(() => refunds.id),
     instalmentId: ref('instalment_id').notNull().references(() => paymentInstalments.id),
@@ -90,7 +90,7 @@ export const refunds = mysqlTable(
   'refunds',
   {
     id: pk(),
-    corpId: ref('corp_id').notNull().references(() => corps.id),
+    ...tenant(),
     number: varchar('number', { length: 32 }).notNull(),
     receiptId: ref('receipt_id').notNull().references(() => receipts.id),
     contractId: ref('contract_id').notNull().references(() => contracts.id),
@@ -115,7 +115,7 @@ export const receivables = mysqlTable(
   'receivables',
   {
     id: pk(),
-    corpId: ref('corp_id').notNull().references(() => corps.id),
+    ...tenant(),
     number: varchar('number', { length: 32 }).notNull(),
     customerId: ref('customer_id').notNull().references(() => customers.id),
     contractId: ref('contract_id').references(() => contracts.id),
@@ -150,7 +150,7 @@ export const receivableChanges = mysqlTable(
   'receivable_changes',
   {
     id: pk(),
-    corpId: ref('corp_id').notNull().references(() => corps.id),
+    ...tenant(),
     number: varchar('number', { length: 32 }).notNull(),
     receivableId: ref('receivable_id').notNull().references(() => receivables.id),
     delta: moneyCol('delta').notNull(),

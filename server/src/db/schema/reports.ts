@@ -1,7 +1,7 @@
 import { date, index, mysqlEnum, mysqlTable, text, uniqueIndex } from 'drizzle-orm/mysql-core';
 import { REPORT_TYPES, type ReportAutoSummary } from '@scrm/shared';
 import { json, pk, ref, timestamps, utc } from '../columns';
-import { corps } from './corps';
+import { tenant } from './corps';
 import { users } from './org';
 
 /** 汇报: a daily or weekly work report to the author's leader. */
@@ -9,9 +9,7 @@ export const workReports = mysqlTable(
   'work_reports',
   {
     id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     userId: ref('user_id')
       .notNull()
       .references(() => users.id),
@@ -40,9 +38,7 @@ export const reportComments = mysqlTable(
   'report_comments',
   {
     id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     reportId: ref('report_id')
       .notNull()
       .references(() => workReports.id),

@@ -1,6 +1,6 @@
 import { char, index, mysqlEnum, mysqlTable, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import { pk, ref, utc } from '../columns';
-import { corps } from './corps';
+import { tenant } from './corps';
 import { users } from './org';
 
 export const SESSION_KINDS = ['oauth', 'mp', 'dev'] as const;
@@ -10,9 +10,7 @@ export const sessions = mysqlTable(
   'sessions',
   {
     id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     userId: ref('user_id')
       .notNull()
       .references(() => users.id),

@@ -2,7 +2,7 @@ import { decimal, index, int, mysqlEnum, mysqlTable, primaryKey, text, tinyint, 
 import { VISIT_OUTCOMES, VISIT_STORED_STATUSES, type VisitFlag } from '@scrm/shared';
 import { json, pk, ref, timestamps, utc } from '../columns';
 import { contacts } from './contacts';
-import { corps } from './corps';
+import { tenant } from './corps';
 import { customers } from './customers';
 import { files } from './files';
 import { followUps } from './follow_ups';
@@ -19,9 +19,7 @@ export const visits = mysqlTable(
   'visits',
   {
     id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     customerId: ref('customer_id')
       .notNull()
       .references(() => customers.id),

@@ -1,6 +1,6 @@
 import { char, index, int, mysqlEnum, mysqlTable, text, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import { json, pk, ref, timestamps, utc } from '../columns';
-import { corps } from './corps';
+import { tenant } from './corps';
 import { users } from './org';
 
 /**
@@ -86,9 +86,7 @@ export const wecomOutbox = mysqlTable(
   'wecom_outbox',
   {
     id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     dedupeKey: varchar('dedupe_key', { length: 191 }).notNull(),
     toUsers: json<string[]>('to_users').notNull(),
     msgType: varchar('msg_type', { length: 32 }).notNull(),
@@ -124,9 +122,7 @@ export const wecomGroupChats = mysqlTable(
   'wecom_group_chats',
   {
     id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     chatId: varchar('chat_id', { length: 64 }).notNull(),
     name: varchar('name', { length: 200 }).notNull().default(''),
     ownerWecomUserId: varchar('owner_wecom_user_id', { length: 64 }),
@@ -149,9 +145,7 @@ export const wecomTransfers = mysqlTable(
   'wecom_transfers',
   {
     id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     kind: mysqlEnum('kind', TRANSFER_KINDS).notNull(),
     externalUserId: varchar('external_userid', { length: 64 }).notNull(),
     handoverUserId: varchar('handover_userid', { length: 64 }).notNull(),

@@ -1,6 +1,6 @@
 import { foreignKey, index, int, mysqlEnum, mysqlTable, tinyint, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import { json, pk, ref, timestamps, utc } from '../columns';
-import { corps } from './corps';
+import { tenant } from './corps';
 import { users } from './org';
 
 /** WeChat/WeCom users added by employees (外部联系人), mirrored from `externalcontact/get`. */
@@ -8,9 +8,7 @@ export const externalContacts = mysqlTable(
   'external_contacts',
   {
     id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     externalUserId: varchar('external_userid', { length: 64 }).notNull(),
     name: varchar('name', { length: 100 }).notNull(),
     /** 1 = WeChat user, 2 = WeCom user. */
@@ -41,9 +39,7 @@ export const externalContactFollows = mysqlTable(
   'external_contact_follows',
   {
     id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     externalContactId: ref('external_contact_id').notNull(),
     wecomUserId: varchar('wecom_user_id', { length: 64 }).notNull(),
     userId: ref('user_id').references(() => users.id),
@@ -74,9 +70,7 @@ export const externalContactEvents = mysqlTable(
   'external_contact_events',
   {
     id: pk(),
-    corpId: ref('corp_id')
-      .notNull()
-      .references(() => corps.id),
+    ...tenant(),
     externalContactId: ref('external_contact_id').notNull(),
     userId: ref('user_id').references(() => users.id),
     wecomUserId: varchar('wecom_user_id', { length: 64 }),
