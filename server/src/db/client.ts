@@ -113,6 +113,7 @@ export function inTransaction(): boolean {
 }
 
 type QueryFn = (...args: unknown[]) => Promise<unknown>;
+const listened = new WeakSet<object>();
 
 /**
  * mysql2's pool wrapped with what it lacks: an acquire timeout (mysql2 waits forever), a
@@ -206,6 +207,14 @@ class GuardedPool {
   /** Adds the statement timeout and the held-connection bookkeeping to one checked-out connection. */
   private wrap(conn: PoolConnection): PoolConnection {
     this.held.set(conn, Date.now());
+    // A connection dropped by the statement timeout (or lost with the server) may still emit
+    // 'error' after mysql2's own one-shot listener is gone: with no listener that would end the
+    // process. The error already reached the caller through the statement's promise.
+    const core = (conn as unknown as { connection?: NodeJS.EventEmitter }).connection;
+    if (core && !listened.has(core)) {
+      listened.add(core);
+      core.on('error', () => undefined);
+    }
     const release = conn.release.bind(conn);
     const destroy = conn.destroy.bind(conn);
     let done = false;

@@ -155,6 +155,29 @@ async function reserveIdempotencyKey(deps: AppDeps, db: Db, user: AuthUser, key:
   }
 }
 
+/** Requests in flight per (corp, user, Idempotency-Key) in this process. */
+const inFlight = new Map<string, Promise<void>>();
+/** How long a twin waits for the first request before trying on its own (it then meets the key's row lock). */
+const TWIN_WAIT_MS = 10_000;
+
+/**
+ * Waits while a request with the same key is in flight here, then registers this one; the
+ * returned function ends it. Across instances the key's unique index does the same job.
+ */
+async function awaitTwins(key: string): Promise<() => void> {
+  const deadline = Date.now() + TWIN_WAIT_MS;
+  for (let first = inFlight.get(key); first && Date.now() < deadline; first = inFlight.get(key)) {
+    await Promise.race([first, new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())))]);
+  }
+  let done!: () => void;
+  const mine = new Promise<void>((r) => (done = r));
+  inFlight.set(key, mine);
+  return () => {
+    if (inFlight.get(key) === mine) inFlight.delete(key);
+    done();
+  };
+}
+
 /** Mounts route specs on a router: auth → validate → (transaction + idempotency) → handler. */
 export function mountRoutes(router: Router, deps: AppDeps, specs: RouteSpec[]): void {
   for (const spec of specs) {
@@ -202,6 +225,7 @@ export function mountRoutes(router: Router, deps: AppDeps, specs: RouteSpec[]): 
       const idemKey = useIdem && user ? ctx.get('idempotency-key').trim() : '';
       if (idemKey.length > 128) throw errors.badRequest('invalid_idempotency_key', 'Idempotency-Key 最长 128 个字符');
       let result: unknown;
+      let release: (() => void) | undefined;
       const status = spec.status ?? 200;
       try {
         if (spec.prepare) {
@@ -209,6 +233,10 @@ export function mountRoutes(router: Router, deps: AppDeps, specs: RouteSpec[]): 
           // The scope loaded on the pool handle is not reused inside the transaction.
           scopePromise = undefined;
         }
+        // Twins of a request still in flight in this process wait for it without holding a
+        // connection, then replay its stored answer: a burst of one key costs one transaction, not
+        // a pool's worth of transactions blocked on the key's unique index.
+        if (useTx && idemKey && user) release = await awaitTwins(`${user.corpId}:${user.id}:${idemKey}`);
         if (useTx) {
           result = await runInTransaction(deps, async (tx) => {
             let keyId: number | undefined;
@@ -238,6 +266,8 @@ export function mountRoutes(router: Router, deps: AppDeps, specs: RouteSpec[]): 
           return;
         }
         throw err;
+      } finally {
+        release?.();
       }
       if (result !== undefined) {
         ctx.status = status;

@@ -211,6 +211,19 @@ export async function processInboxRow(deps: AppDeps, row: InboxRow, workerId: st
   }
 }
 
+/** Resolves when `work` settles or the lease runs out, whichever is first. */
+function withinLease(work: Promise<unknown>, onExpired: () => void): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise((r) => {
+    timer = setTimeout(() => {
+      onExpired();
+      r(undefined);
+    }, LEASE_MS);
+    timer.unref();
+  });
+  return Promise.race([work.catch(() => undefined), expired]).finally(() => clearTimeout(timer));
+}
+
 /** Memoises outbound reads by key for one processing attempt. */
 function memo(): RemoteMemo {
   const cache = new Map<string, Promise<unknown>>();
@@ -257,7 +270,9 @@ export function startInboxWorker(deps: AppDeps, opts: { idleMs?: number; concurr
           await deadLetterStuckInbox(deps);
         }
         rows = await claimInbox(deps, workerId, opts.concurrency ?? 16);
-        await Promise.all(rows.map((r) => processInboxRow(deps, r, workerId)));
+        // A row that outlives its lease is another worker's by then (its finish is fenced off):
+        // the loop moves on instead of waiting for it, so one hung event cannot stop the worker.
+        await Promise.all(rows.map((r) => withinLease(processInboxRow(deps, r, workerId), () => deps.logger.error({ inboxId: r.id, kind: r.kind }, 'wecom event still processing when its lease ran out'))));
       } catch (err) {
         deps.logger.error({ err }, 'inbox worker cycle failed');
       }

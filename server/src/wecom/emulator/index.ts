@@ -31,6 +31,8 @@ export interface WecomEmulator {
   state: EmulatorState;
   /** Calls per API path, e.g. `counters['cgi-bin/gettoken']`. */
   counters: Record<string, number>;
+  /** Every API call in arrival order (path and query string, access_token left out), to count calls per argument. */
+  calls: { path: string; query: Record<string, string> }[];
   /** Encrypts, signs and POSTs a callback to `callbackUrl`; fields default ToUserName/CreateTime/MsgType. */
   pushEvent(fields: Record<string, string | number>, callbackUrl?: string): Promise<{ status: number; body: string; xml: string }>;
   /** Makes every issued access token answer 42001 (expired) on its next use. */
@@ -68,6 +70,7 @@ export async function startWecomEmulator(opts: EmulatorOptions): Promise<WecomEm
   const state = emptyState();
   if (opts.seedDemo) seedDemoState(state);
   const counters: Record<string, number> = {};
+  const calls: WecomEmulator['calls'] = [];
   const tokens = new Map<string, number>();
   const faults = new Map<string, { errcode: number; count: number }>();
   const ttl = opts.tokenTtlSeconds ?? 7200;
@@ -238,6 +241,8 @@ export async function startWecomEmulator(opts: EmulatorOptions): Promise<WecomEm
         const path = u.pathname.replace(/^\/+/, '');
         if (path.startsWith('_emulator/')) return control(path, chunks, res);
         counters[path] = (counters[path] ?? 0) + 1;
+        const query = Object.fromEntries([...u.searchParams].filter(([k]) => k !== 'access_token' && k !== 'corpsecret'));
+        calls.push({ path, query });
         if (path === 'cgi-bin/media/get' && !checkToken(u.searchParams)) {
           const m = state.media.get(u.searchParams.get('media_id') ?? '');
           if (m) {
@@ -275,6 +280,7 @@ export async function startWecomEmulator(opts: EmulatorOptions): Promise<WecomEm
     url,
     state,
     counters,
+    calls,
     async pushEvent(fields, callbackUrl = opts.callbackUrl) {
       if (!callbackUrl) throw new Error('emulator: no callbackUrl to push to');
       const xml = buildXml({ ToUserName: opts.corpId, FromUserName: 'sys', CreateTime: Math.floor(Date.now() / 1000), MsgType: 'event', ...fields });
