@@ -2,7 +2,7 @@
 // `npm test`: the same set-up as the demo, then every test — type check, builds, unit,
 // integration against the real database, and end-to-end in headless Chromium. Ends with vitest's summary.
 import { existsSync } from 'node:fs';
-import { aptInstall, ensureDependencies, run, step } from './lib/run.mjs';
+import { aptInstall, ensureDependencies, hasCommand, run, step } from './lib/run.mjs';
 
 async function main() {
   ensureDependencies();
@@ -10,6 +10,12 @@ async function main() {
   step('Ensuring a MySQL-compatible server');
   const dbServer = await ensureDatabaseServer();
   process.stdout.write(`  database server: ${dbServer.replace(/:[^:@/]*@/, ':***@')}\n`);
+
+  // The fault-injection tests (server/test/reliability) start, freeze and kill a private MariaDB.
+  if (!['/usr/sbin/mariadbd', '/usr/sbin/mysqld', '/usr/bin/mariadbd'].some((p) => existsSync(p)) || !hasCommand('mariadb-install-db')) {
+    step('Installing Debian mariadb-server for the database fault-injection tests');
+    aptInstall(['mariadb-server']);
+  }
 
   if (!existsSync('/usr/bin/chromium')) {
     step('Installing Debian chromium for the end-to-end tests');
