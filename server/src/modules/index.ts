@@ -1,5 +1,5 @@
 import { authRoutes } from '../auth/routes';
-import { orgRoutes } from './org/routes';
+import { orgModule } from './org/module';
 import { approvalsModule } from './approvals/module';
 import { filesModule } from './files/module';
 import { expensesModule } from './expenses/module';
@@ -10,11 +10,11 @@ import { customersModule } from './customers/module';
 import { contactsModule } from './contacts/module';
 import { followUpsModule } from './followups/module';
 import { sidebarModule } from './sidebar/module';
-import { contractsModule } from './contracts/index';
-import { receiptsModule } from './receipts/index';
-import { fulfilmentModule } from './fulfilment/index';
-import { erpModule } from './erp/index';
-import { performanceModule } from './performance/index';
+import { contractsModule } from './contracts/module';
+import { receiptsModule } from './receipts/module';
+import { fulfilmentModule } from './fulfilment/module';
+import { erpModule } from './erp/module';
+import { performanceModule } from './performance/module';
 import { wecomModule } from '../wecom/module';
 import { visitsModule } from './visits/index';
 import { catalogModule } from './catalog/module';
@@ -29,7 +29,7 @@ import { campaignsModule } from './campaigns/module';
  */
 export const modules: AppModule[] = [
   { name: 'auth', routes: authRoutes },
-  { name: 'org', routes: orgRoutes },
+  orgModule,
   wecomModule,
   poolsModule,
   customersModule,

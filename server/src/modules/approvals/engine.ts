@@ -5,23 +5,9 @@ import { approvalCc, approvalFlows, approvalHistory, approvalInstances, approval
 import type { AppDeps } from '../../http/context';
 import { conditionHolds, loadApplicant, resolveRules } from './flows';
 import { notifyApplicant, notifyApprovers, notifyCc } from './notify';
+import type { ApprovalDecision, DecisionHandler, Instance, Via } from './types';
 
-export type Instance = typeof approvalInstances.$inferSelect;
-export type Via = 'app' | 'card' | 'system';
-/** How an instance ended (or went back to the applicant). */
-export type ApprovalDecision = 'approved' | 'rejected' | 'withdrawn' | 'returned';
-
-export interface DecisionEvent {
-  corpId: number;
-  docType: ApprovalDocType;
-  docId: number;
-  instanceId: number;
-  decision: ApprovalDecision;
-  actorId: number | null;
-  comment: string | null;
-  deps: AppDeps;
-}
-export type DecisionHandler = (db: Db, ev: DecisionEvent) => Promise<void>;
+export type { ApprovalDecision, DecisionEvent, DecisionHandler, Instance, Via } from './types';
 
 const decisionHandlers = new Map<string, DecisionHandler[]>();
 

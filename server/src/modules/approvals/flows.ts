@@ -85,6 +85,15 @@ export async function activeFlow(db: Db, corpId: number, docType: ApprovalDocTyp
 }
 
 /** Publishes a new version (previous versions stay for the instances that use them). */
+/** Published flow versions of the corp (one doc type or all), newest version first. */
+export function listFlowVersions(db: Db, corpId: number, docType?: ApprovalDocType) {
+  return db
+    .select()
+    .from(approvalFlows)
+    .where(and(eq(approvalFlows.corpId, corpId), docType ? eq(approvalFlows.docType, docType) : undefined))
+    .orderBy(approvalFlows.docType, desc(approvalFlows.version));
+}
+
 export async function publishFlow(db: Db, corpId: number, docType: string, name: string, definition: FlowDefinition, createdBy: number | null) {
   const [last] = await db
     .select({ version: sql<number>`MAX(${approvalFlows.version})` })

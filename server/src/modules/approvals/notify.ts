@@ -4,7 +4,7 @@ import type { Db } from '../../db/client';
 import { approvalCc, approvalTasks, users } from '../../db/schema/index';
 import type { AppDeps } from '../../http/context';
 import { enqueueCardUpdate, enqueueMessage } from '../../wecom/outbox';
-import type { ApprovalDecision, Instance } from './engine';
+import type { ApprovalDecision, Instance } from './types';
 
 /** The module name cards are sent under; `template_card_event` presses come back to it. */
 export const CARD_MODULE = 'approvals';

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client';
 import { approvalCc, approvalFlows, approvalHistory, approvalInstances, approvalSteps, approvalTasks, users } from '../../db/schema/index';
 import { idStr } from '../../lib/ids';
 import { toIso } from '../../lib/time';
-import type { Instance } from './engine';
+import type { Instance } from './types';
 
 const DONE_TASK = ['approved', 'rejected', 'returned', 'transferred'] as const;
 

@@ -1,4 +1,3 @@
-import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   APPROVAL_DOC_TYPES,
@@ -11,83 +10,18 @@ import {
   createFlowBody,
   idParams,
   listResponse,
-  type ApprovalAction,
-  type ApprovalDetail,
 } from '@scrm/shared';
-import type { Db } from '../../db/client';
-import { approvalFlows, approvalInstances } from '../../db/schema/index';
-import { canSeeOwner, type DataScope } from '../../auth/scope';
-import type { AuthUser } from '../../http/context';
+import type { approvalFlows } from '../../db/schema/index';
+import { requireRole } from '../../auth/roles';
 import { errors } from '../../http/errors';
 import { defineRoute, type RouteSpec } from '../../http/route';
 import { decodeCursor, encodeCursor, idNum, idStr } from '../../lib/ids';
 import { toIso } from '../../lib/time';
-import { registerApprovalCards } from './cards';
-import { publishFlow } from './flows';
-import { boxCounts, instanceParts, isCc, listBox, presentItem, userNames } from './repo';
-import { act, flowOf, type Instance } from './service';
-
-registerApprovalCards();
-
-/**
- * Who may see an instance: the applicant, its approvers (any task, any status) and CCs, whoever's
- * data scope covers the applicant (leaders: subtree; admin: all), and finance (pays out).
- */
-async function loadVisible(db: Db, user: AuthUser, scope: DataScope, id: number): Promise<Instance> {
-  const [inst] = await db
-    .select()
-    .from(approvalInstances)
-    .where(and(eq(approvalInstances.id, id), eq(approvalInstances.corpId, user.corpId)));
-  if (!inst) throw errors.notFound('审批');
-  if (inst.applicantId === user.id || user.role === 'finance' || canSeeOwner(scope, inst.applicantId)) return inst;
-  const { tasks } = await instanceParts(db, inst.id);
-  if (tasks.some((t) => t.approverId === user.id) || (await isCc(db, inst.id, user.id))) return inst;
-  throw errors.notFound('审批');
-}
-
-async function detail(db: Db, user: AuthUser, inst: Instance): Promise<ApprovalDetail> {
-  const flow = await flowOf(db, inst);
-  const { steps, tasks, cc, history } = await instanceParts(db, inst.id);
-  const names = await userNames(db, [
-    inst.applicantId,
-    ...tasks.map((t) => t.approverId),
-    ...cc.map((c) => c.userId),
-    ...history.flatMap((h) => [h.actorId, h.targetUserId]),
-  ]);
-  const ref = (id: number | null) => (id == null ? null : { id: idStr(id), name: names.get(id) ?? '' });
-  const stepName = inst.currentStep == null ? null : (flow.definition.steps[inst.currentStep]?.name ?? null);
-  const current = steps.find((s) => s.round === inst.round && s.stepIndex === inst.currentStep && s.status === 'pending');
-  const actions: ApprovalAction[] = [];
-  if (inst.status === 'pending' && current && tasks.some((t) => t.stepId === current.id && t.approverId === user.id && t.status === 'pending')) {
-    actions.push('approve', 'reject', 'return', 'transfer', 'add_approver');
-  }
-  if (inst.applicantId === user.id && (inst.status === 'pending' || inst.status === 'draft')) actions.push('withdraw');
-  return {
-    ...presentItem(inst, names.get(inst.applicantId) ?? '', stepName),
-    flow: { id: idStr(flow.id), name: flow.name, version: flow.version },
-    steps: steps.map((s) => ({
-      index: s.stepIndex,
-      round: s.round,
-      name: s.name,
-      mode: s.mode,
-      status: s.status,
-      tasks: tasks
-        .filter((t) => t.stepId === s.id)
-        .map((t) => ({ id: idStr(t.id), approver: ref(t.approverId)!, status: t.status, comment: t.comment, actedAt: toIso(t.actedAt), added: t.added })),
-    })),
-    cc: cc.map((c) => ref(c.userId)!),
-    history: history.map((h) => ({
-      action: h.action,
-      actor: ref(h.actorId),
-      target: ref(h.targetUserId),
-      stepIndex: h.stepIndex,
-      comment: h.comment,
-      via: h.via,
-      at: toIso(h.createdAt),
-    })),
-    availableActions: actions,
-  };
-}
+import { approvalDetailView } from './detail';
+import { listFlowVersions, publishFlow } from './flows';
+import { boxCounts, listBox, presentItem } from './repo';
+import { act } from './service';
+import { findVisibleApproval } from './visibility';
 
 const list = defineRoute({
   method: 'get',
@@ -123,7 +57,7 @@ const get = defineRoute({
   tags: ['approvals'],
   params: idParams,
   response: approvalDetail,
-  handler: async ({ db, user, scope, params }) => detail(db, user, await loadVisible(db, user, await scope(), idNum(params.id))),
+  handler: async ({ db, user, scope, params }) => approvalDetailView(db, user, await findVisibleApproval(db, user, await scope(), idNum(params.id))),
 });
 
 const action = defineRoute({
@@ -135,7 +69,7 @@ const action = defineRoute({
   body: approvalActionBody,
   response: approvalDetail,
   handler: async ({ db, deps, user, scope, params, body, audit }) => {
-    const inst = await loadVisible(db, user, await scope(), idNum(params.id));
+    const inst = await findVisibleApproval(db, user, await scope(), idNum(params.id));
     const after = await act(db, deps, {
       corpId: user.corpId,
       instanceId: inst.id,
@@ -145,7 +79,7 @@ const action = defineRoute({
       toUserId: body.toUserId ? idNum(body.toUserId) : null,
     });
     await audit({ action: `approval.${params.action}`, entityType: 'approval', entityId: inst.id, before: { status: inst.status }, after: { status: after.status } });
-    return detail(db, user, after);
+    return approvalDetailView(db, user, after);
   },
 });
 
@@ -176,11 +110,7 @@ const listFlows = defineRoute({
   query: z.object({ docType: z.enum(APPROVAL_DOC_TYPES, { error: '单据类型不正确' }).optional() }),
   response: z.object({ items: z.array(flowView) }),
   handler: async ({ db, user, query }) => {
-    const rows = await db
-      .select()
-      .from(approvalFlows)
-      .where(and(eq(approvalFlows.corpId, user.corpId), query.docType ? eq(approvalFlows.docType, query.docType) : undefined))
-      .orderBy(approvalFlows.docType, desc(approvalFlows.version));
+    const rows = await listFlowVersions(db, user.corpId, query.docType);
     return { items: rows.map(presentFlow) };
   },
 });
@@ -194,7 +124,7 @@ const createFlow = defineRoute({
   response: flowView,
   status: 201,
   handler: async ({ db, user, body, audit }) => {
-    if (user.role !== 'admin') throw errors.forbidden('只有管理员可以配置审批流程');
+    requireRole(user, ['admin'], '只有管理员可以配置审批流程');
     const flow = await publishFlow(db, user.corpId, body.docType, body.name, body.definition, user.id);
     await audit({ action: 'approval_flow.publish', entityType: 'approval_flow', entityId: flow.id, after: presentFlow(flow) });
     return presentFlow(flow);

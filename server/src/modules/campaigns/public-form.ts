@@ -1,9 +1,9 @@
 import type { Context } from 'koa';
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { campaigns } from '../../db/schema/index';
+import type { campaigns } from '../../db/schema/index';
 import { decodeUtf8Body, readRawBody } from '../../http/body';
 import { AppError, errors } from '../../http/errors';
+import { findCampaignByPublicKey } from './repo';
 
 /**
  * The public web form is posted by landing pages on other sites. CORS is answered here, for the
@@ -20,8 +20,7 @@ export type FormCampaign = typeof campaigns.$inferSelect;
 /** The campaign behind a public form key (32 hex chars), or null. */
 export async function findFormCampaign(db: Db, key: string): Promise<FormCampaign | null> {
   if (!/^[0-9a-f]{32}$/.test(key)) return null;
-  const [c] = await db.select().from(campaigns).where(eq(campaigns.publicKey, key));
-  return c ?? null;
+  return (await findCampaignByPublicKey(db, key)) ?? null;
 }
 
 /** The `Access-Control-Allow-Origin` value for this request, or null when the origin may not post. */

@@ -1,7 +1,6 @@
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { CampaignResults } from '@scrm/shared';
 import type { Db } from '../../db/client';
-import { campaignCosts, customers, leads } from '../../db/schema/index';
+import { resultFigures } from './repo';
 
 /**
  * A campaign's results, computed (never typed): leads it brought, how many converted, the
@@ -9,32 +8,7 @@ import { campaignCosts, customers, leads } from '../../db/schema/index';
  * is larger), cost per lead and ROI = (won − cost) / cost.
  */
 export async function campaignResults(db: Db, corpId: number, campaignId: number): Promise<CampaignResults> {
-  const ofCampaign = and(eq(leads.corpId, corpId), eq(leads.campaignId, campaignId));
-  const bySourceRows = await db
-    .select({
-      source: sql<string | null>`${leads.source}`,
-      n: sql<number>`COUNT(*)`,
-      converted: sql<number>`SUM(CASE WHEN ${leads.status} = 'converted' THEN 1 ELSE 0 END)`,
-    })
-    .from(leads)
-    .where(and(ofCampaign, ne(leads.status, 'discarded')))
-    .groupBy(leads.source)
-    .orderBy(sql`COUNT(*) DESC`);
-  const [all] = await db
-    .select({ n: sql<number>`COUNT(*)`, converted: sql<number>`SUM(CASE WHEN ${leads.status} = 'converted' THEN 1 ELSE 0 END)` })
-    .from(leads)
-    .where(ofCampaign);
-  const [won] = await db
-    .select({ n: sql<number>`COUNT(*)`, amount: sql<number | null>`SUM(GREATEST(${customers.wonAmount}, ${customers.contractTotal}))` })
-    .from(customers)
-    .where(
-      and(
-        eq(customers.corpId, corpId),
-        eq(customers.dealStatus, 'won'),
-        inArray(customers.id, db.selectDistinct({ id: leads.convertedCustomerId }).from(leads).where(and(ofCampaign, eq(leads.status, 'converted')))),
-      ),
-    );
-  const [cost] = await db.select({ total: sql<number | null>`SUM(${campaignCosts.amount})` }).from(campaignCosts).where(eq(campaignCosts.campaignId, campaignId));
+  const { bySource: bySourceRows, all, won, cost } = await resultFigures(db, corpId, campaignId);
   const leadsGenerated = Number(all?.n ?? 0);
   const leadsConverted = Number(all?.converted ?? 0);
   const costTotal = Number(cost?.total ?? 0);

@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import {
   campaignBody,
   campaignDetail,
@@ -19,12 +18,10 @@ import {
 } from '@scrm/shared';
 import type { DataScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
-import { campaignCosts, campaignPayments, campaigns, campaignVendors } from '../../db/schema/index';
 import type { AuthUser } from '../../http/context';
 import { errors } from '../../http/errors';
 import { defineRoute, type RouteSpec } from '../../http/route';
 import { idNum } from '../../lib/ids';
-import { campaignResults as computeResults } from './results';
 import * as svc from './service';
 import { parseInput } from '../../http/validate';
 import { assertOriginMayPost, findFormCampaign, readFormBody, setFormCors } from './public-form';
@@ -33,14 +30,6 @@ import { submitWebLead, takeWebFormSlot } from './webform';
 const tags = ['campaigns'];
 const publicPath = (key: string) => `/api/public/campaigns/${key}/leads`;
 const detail = (db: Db, s: DataScope, user: AuthUser, id: number) => svc.campaignDetail(db, s, user, id, publicPath);
-
-/** Loads the campaign for a write (row lock) and checks the caller may edit it (403). */
-async function forEdit(db: Db, scope: DataScope, user: AuthUser, id: number) {
-  const c = await svc.getCampaign(db, user.corpId, id, true);
-  if (!svc.canEditCampaign(scope, user, c)) throw errors.forbidden('只有活动负责人或管理者可以修改活动');
-  await db.update(campaigns).set({ updatedAt: new Date() }).where(eq(campaigns.id, id));
-  return c;
-}
 
 export const campaignRoutes: RouteSpec[] = [
   defineRoute({
@@ -66,17 +55,14 @@ export const campaignRoutes: RouteSpec[] = [
   defineRoute({
     method: 'get', path: '/api/campaigns/:id/results', summary: '活动效果：线索数、转换数、赢单客户、单条线索成本、赢单金额、ROI', tags,
     params: idParams, response: campaignResults,
-    handler: async ({ db, params, user }) => {
-      await svc.getCampaign(db, user.corpId, idNum(params.id));
-      return computeResults(db, user.corpId, idNum(params.id));
-    },
+    handler: async ({ db, params, user }) => svc.resultsOf(db, user.corpId, idNum(params.id)),
   }),
   defineRoute({
     method: 'patch', path: '/api/campaigns/:id', summary: '编辑市场活动（负责人、创建人、管理者）', tags,
     params: idParams, body: campaignPatchBody, response: campaignDetail,
-    handler: async ({ db, params, body, user, scope, audit }) => {
+    handler: async ({ db, params, body, user, scope, deps, audit }) => {
       const s = await scope();
-      const before = await forEdit(db, s, user, idNum(params.id));
+      const before = await svc.campaignForEdit(db, s, user, idNum(params.id), deps.now());
       await svc.patchCampaign(db, before, body);
       const out = await detail(db, s, user, before.id);
       await audit({ action: 'campaign.update', entityType: 'campaign', entityId: before.id, before, after: out });
@@ -88,10 +74,9 @@ export const campaignRoutes: RouteSpec[] = [
     params: idParams, body: vendorBody, response: campaignDetail,
     handler: async ({ db, params, body, user, scope, deps, audit }) => {
       const s = await scope();
-      const c = await forEdit(db, s, user, idNum(params.id));
-      const now = deps.now();
-      const [v] = await db.insert(campaignVendors).values({ corpId: user.corpId, campaignId: c.id, name: body.name, contactName: body.contactName ?? null, phone: body.phone ?? null, createdAt: now, updatedAt: now }).$returningId();
-      await audit({ action: 'campaign.vendor.create', entityType: 'campaign_vendor', entityId: v!.id, after: body });
+      const c = await svc.campaignForEdit(db, s, user, idNum(params.id), deps.now());
+      const vendorId = await svc.addVendor(db, c, body, deps.now());
+      await audit({ action: 'campaign.vendor.create', entityType: 'campaign_vendor', entityId: vendorId, after: body });
       return detail(db, s, user, c.id);
     },
   }),
@@ -100,14 +85,9 @@ export const campaignRoutes: RouteSpec[] = [
     params: idParams, body: costBody, response: campaignDetail,
     handler: async ({ db, params, body, user, scope, deps, audit }) => {
       const s = await scope();
-      const c = await forEdit(db, s, user, idNum(params.id));
-      if (body.vendorId) await svc.assertVendor(db, c.id, idNum(body.vendorId));
-      const now = deps.now();
-      const [row] = await db
-        .insert(campaignCosts)
-        .values({ corpId: user.corpId, campaignId: c.id, vendorId: body.vendorId ? idNum(body.vendorId) : null, item: body.item, amount: body.amount, incurredOn: body.incurredOn ?? null, createdBy: user.id, createdAt: now, updatedAt: now })
-        .$returningId();
-      await audit({ action: 'campaign.cost.create', entityType: 'campaign_cost', entityId: row!.id, after: body });
+      const c = await svc.campaignForEdit(db, s, user, idNum(params.id), deps.now());
+      const costId = await svc.addCost(db, c, user, body, deps.now());
+      await audit({ action: 'campaign.cost.create', entityType: 'campaign_cost', entityId: costId, after: body });
       return detail(db, s, user, c.id);
     },
   }),
@@ -116,31 +96,20 @@ export const campaignRoutes: RouteSpec[] = [
     params: idParams, body: paymentBody, response: campaignDetail,
     handler: async ({ db, params, body, user, scope, deps, audit }) => {
       const s = await scope();
-      const c = await forEdit(db, s, user, idNum(params.id));
-      const vendorId = idNum(body.vendorId);
-      await svc.assertVendor(db, c.id, vendorId);
-      if (body.status !== 'cancelled') await svc.assertPaymentWithinCost(db, c.id, vendorId, body.amount);
-      const now = deps.now();
-      const [row] = await db
-        .insert(campaignPayments)
-        .values({ corpId: user.corpId, campaignId: c.id, vendorId, amount: body.amount, status: body.status, paidOn: body.paidOn ?? null, note: body.note ?? null, createdBy: user.id, createdAt: now, updatedAt: now })
-        .$returningId();
-      await audit({ action: 'campaign.payment.create', entityType: 'campaign_payment', entityId: row!.id, after: body });
+      const c = await svc.campaignForEdit(db, s, user, idNum(params.id), deps.now());
+      const paymentId = await svc.addPayment(db, c, user, body, deps.now());
+      await audit({ action: 'campaign.payment.create', entityType: 'campaign_payment', entityId: paymentId, after: body });
       return detail(db, s, user, c.id);
     },
   }),
   defineRoute({
     method: 'patch', path: '/api/campaigns/:id/payments/:paymentId', summary: '修改付款状态（待付款 / 已付款 / 已取消）', tags,
     params: paymentParams, body: paymentPatchBody, response: campaignDetail,
-    handler: async ({ db, params, body, user, scope, audit }) => {
+    handler: async ({ db, params, body, user, scope, deps, audit }) => {
       const s = await scope();
-      const c = await forEdit(db, s, user, idNum(params.id));
-      const [p] = await db.select().from(campaignPayments).where(and(eq(campaignPayments.id, idNum(params.paymentId)), eq(campaignPayments.campaignId, c.id)));
-      if (!p) throw errors.notFound('付款记录');
-      if (p.status === 'cancelled' && body.status && body.status !== 'cancelled') await svc.assertPaymentWithinCost(db, c.id, p.vendorId, p.amount, p.id);
-      const set = { ...(body.status ? { status: body.status } : {}), ...(body.paidOn !== undefined ? { paidOn: body.paidOn } : {}), ...(body.note !== undefined ? { note: body.note } : {}) };
-      if (Object.keys(set).length) await db.update(campaignPayments).set(set).where(eq(campaignPayments.id, p.id));
-      await audit({ action: 'campaign.payment.update', entityType: 'campaign_payment', entityId: p.id, before: p, after: set });
+      const c = await svc.campaignForEdit(db, s, user, idNum(params.id), deps.now());
+      const { before, after } = await svc.patchPayment(db, c, idNum(params.paymentId), body);
+      await audit({ action: 'campaign.payment.update', entityType: 'campaign_payment', entityId: before.id, before, after });
       return detail(db, s, user, c.id);
     },
   }),

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import {
   CAMPAIGN_RULE_CODES as C,
   type CampaignBody,
@@ -7,22 +6,27 @@ import {
   type CampaignItem,
   type CampaignListQuery,
   type CampaignPatchBody,
+  type costBody,
   type ListResult,
+  type paymentBody,
+  type paymentPatchBody,
+  type vendorBody,
 } from '@scrm/shared';
+import type { z } from 'zod';
 import type { DataScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
-import { campaignCosts, campaignPayments, campaigns, campaignVendors, leads, users } from '../../db/schema/index';
+import type { campaigns } from '../../db/schema/index';
 import type { AuthUser } from '../../http/context';
 import { errors } from '../../http/errors';
-import { decodeCursor, encodeCursor, idNum, idStr, idStrOrNull } from '../../lib/ids';
+import { idNum, idStr, idStrOrNull } from '../../lib/ids';
+import { afterKeyOf, keyCursor, pageOf } from '../../lib/paging';
 import { toIso } from '../../lib/time';
-import { likeEscape } from '../customers/repo';
 import { getPool } from '../pools/repo';
+import * as repo from './repo';
+import type { CampaignRow } from './repo';
 import { campaignResults } from './results';
 
-export type CampaignRow = typeof campaigns.$inferSelect;
-
-const leadCount = sql<number>`(SELECT COUNT(*) FROM ${leads} l WHERE l.campaign_id = ${campaigns.id})`;
+export type { CampaignRow };
 
 export function presentCampaign(r: CampaignRow, ownerName: string | null, leadCountValue: number): CampaignItem {
   return {
@@ -53,37 +57,17 @@ export const canEditCampaign = (scope: DataScope, user: AuthUser, c: { ownerId: 
 
 /** Campaign list: `mine` = owned by me; every other scope = the corp's campaigns. */
 export async function listCampaigns(db: Db, user: AuthUser, q: CampaignListQuery): Promise<ListResult<CampaignItem>> {
-  const conds: (SQL | undefined)[] = [eq(campaigns.corpId, user.corpId)];
-  if (q.scope === 'mine') conds.push(eq(campaigns.ownerId, user.id));
-  if (q.scope === 'pool') conds.push(sql`FALSE`);
-  if (q.type) conds.push(eq(campaigns.type, q.type));
-  if (q.status) conds.push(eq(campaigns.status, q.status));
-  if (q.q) conds.push(sql`${campaigns.name} LIKE ${`%${likeEscape(q.q)}%`}`);
-  const cursor = decodeCursor(q.cursor);
-  if (q.cursor && (!cursor || cursor.length !== 2)) throw errors.badRequest('invalid_cursor', 'cursor 无效');
-  if (cursor) {
-    const at = new Date(String(cursor[0]));
-    conds.push(or(lt(campaigns.updatedAt, at), and(eq(campaigns.updatedAt, at), lt(campaigns.id, Number(cursor[1])))));
-  }
-  const rows = await db
-    .select({ c: campaigns, ownerName: users.name, leadCount })
-    .from(campaigns)
-    .leftJoin(users, eq(users.id, campaigns.ownerId))
-    .where(and(...conds))
-    .orderBy(desc(campaigns.updatedAt), desc(campaigns.id))
-    .limit(q.limit + 1);
-  const page = rows.slice(0, q.limit);
-  const last = page[page.length - 1];
-  return {
-    items: page.map((r) => presentCampaign(r.c, r.ownerName, r.leadCount)),
-    nextCursor: rows.length > q.limit && last ? encodeCursor([last.c.updatedAt.toISOString(), last.c.id]) : null,
-  };
+  const rows = await repo.listCampaigns(db, user.corpId, {
+    scope: q.scope, userId: user.id, type: q.type, status: q.status, q: q.q,
+    after: afterKeyOf(q.cursor, 'date'),
+    limit: q.limit,
+  });
+  return pageOf(rows, q.limit, (r) => presentCampaign(r.c, r.ownerName, r.leadCount), (r) => keyCursor(r.c.updatedAt, r.c.id));
 }
 
 /** The campaign row of the corp, or 404. */
 export async function getCampaign(db: Db, corpId: number, id: number, forUpdate = false): Promise<CampaignRow> {
-  const q = db.select().from(campaigns).where(and(eq(campaigns.corpId, corpId), eq(campaigns.id, id)));
-  const [row] = forUpdate ? await q.for('update') : await q;
+  const row = await repo.findCampaign(db, corpId, id, forUpdate);
   if (!row) throw errors.notFound('市场活动');
   return row;
 }
@@ -93,8 +77,7 @@ async function checkRefs(db: Db, corpId: number, b: CampaignPatchBody, current?:
   const end = b.endDate === undefined ? current?.endDate : b.endDate;
   if (start && end && end < start) throw errors.badRequest(C.endBeforeStart, '结束日期不能早于开始日期', [{ path: 'body.endDate', message: '结束日期不能早于开始日期' }]);
   if (b.ownerId) {
-    const [u] = await db.select({ id: users.id }).from(users).where(and(eq(users.corpId, corpId), eq(users.id, idNum(b.ownerId))));
-    if (!u) throw errors.badRequest('user_not_found', '指定的负责人不存在');
+    if (!(await repo.userExists(db, corpId, idNum(b.ownerId)))) throw errors.badRequest('user_not_found', '指定的负责人不存在');
   }
   if (b.poolId) {
     const pool = await getPool(db, corpId, idNum(b.poolId));
@@ -114,9 +97,7 @@ function columns(b: CampaignPatchBody): Partial<typeof campaigns.$inferInsert> {
 
 export async function createCampaign(db: Db, user: AuthUser, b: CampaignBody, now: Date): Promise<number> {
   await checkRefs(db, user.corpId, b);
-  const [row] = await db
-    .insert(campaigns)
-    .values({
+  return repo.insertCampaign(db, {
       ...columns(b),
       name: b.name,
       type: b.type,
@@ -126,33 +107,22 @@ export async function createCampaign(db: Db, user: AuthUser, b: CampaignBody, no
       createdBy: user.id,
       createdAt: now,
       updatedAt: now,
-    })
-    .$returningId();
-  return row!.id;
+  });
 }
 
 export async function patchCampaign(db: Db, current: CampaignRow, b: CampaignPatchBody): Promise<void> {
   await checkRefs(db, current.corpId, b, current);
   const set = columns(b);
-  if (Object.keys(set).length) await db.update(campaigns).set(set).where(eq(campaigns.id, current.id));
+  if (Object.keys(set).length) await repo.updateCampaign(db, current.corpId, current.id, set);
 }
 
 /** Detail: the campaign with vendors (cost and paid totals), cost lines, payments and computed results. */
 export async function campaignDetail(db: Db, scope: DataScope, user: AuthUser, id: number, publicPath: (key: string) => string): Promise<CampaignDetail> {
-  const [r] = await db
-    .select({ c: campaigns, ownerName: users.name, leadCount })
-    .from(campaigns)
-    .leftJoin(users, eq(users.id, campaigns.ownerId))
-    .where(and(eq(campaigns.corpId, scope.corpId), eq(campaigns.id, id)));
+  const r = await repo.findCampaignSummary(db, scope.corpId, id);
   if (!r) throw errors.notFound('市场活动');
-  const vendors = await db.select().from(campaignVendors).where(eq(campaignVendors.campaignId, id)).orderBy(asc(campaignVendors.id));
-  const costs = await db.select().from(campaignCosts).where(eq(campaignCosts.campaignId, id)).orderBy(asc(campaignCosts.id));
-  const payments = await db
-    .select({ p: campaignPayments, vendorName: campaignVendors.name })
-    .from(campaignPayments)
-    .leftJoin(campaignVendors, eq(campaignVendors.id, campaignPayments.vendorId))
-    .where(eq(campaignPayments.campaignId, id))
-    .orderBy(asc(campaignPayments.id));
+  const vendors = await repo.vendorsOf(db, scope.corpId, id);
+  const costs = await repo.costsOf(db, scope.corpId, id);
+  const payments = await repo.paymentsOf(db, scope.corpId, id);
   const edit = canEditCampaign(scope, user, r.c);
   return {
     ...presentCampaign(r.c, r.ownerName, r.leadCount),
@@ -181,31 +151,58 @@ export async function campaignDetail(db: Db, scope: DataScope, user: AuthUser, i
   };
 }
 
+/** The computed results of a campaign of the corp (404 when not in the corp). */
+export async function resultsOf(db: Db, corpId: number, id: number) {
+  await getCampaign(db, corpId, id);
+  return campaignResults(db, corpId, id);
+}
+
 /** A vendor of this campaign, or 409 (a vendor id from another campaign is a client mistake, not a secret). */
 export async function assertVendor(db: Db, campaignId: number, vendorId: number): Promise<void> {
-  const [v] = await db.select({ id: campaignVendors.id }).from(campaignVendors).where(and(eq(campaignVendors.id, vendorId), eq(campaignVendors.campaignId, campaignId)));
-  if (!v) throw errors.conflict(C.vendorNotInCampaign, '供应商不属于该活动');
+  if (!(await repo.vendorInCampaign(db, campaignId, vendorId))) throw errors.conflict(C.vendorNotInCampaign, '供应商不属于该活动');
 }
 
 /** Payments (not cancelled) to a vendor may not exceed the vendor's recorded cost lines. */
 export async function assertPaymentWithinCost(db: Db, campaignId: number, vendorId: number, amount: number, exceptPaymentId?: number): Promise<void> {
-  const [cost] = await db
-    .select({ total: sql<number | null>`SUM(${campaignCosts.amount})` })
-    .from(campaignCosts)
-    .where(and(eq(campaignCosts.campaignId, campaignId), eq(campaignCosts.vendorId, vendorId)));
-  const [paid] = await db
-    .select({ total: sql<number | null>`SUM(${campaignPayments.amount})` })
-    .from(campaignPayments)
-    .where(
-      and(
-        eq(campaignPayments.campaignId, campaignId),
-        eq(campaignPayments.vendorId, vendorId),
-        ne(campaignPayments.status, 'cancelled'),
-        exceptPaymentId ? ne(campaignPayments.id, exceptPaymentId) : undefined,
-      ),
-    );
-  const costTotal = Number(cost?.total ?? 0);
-  if (Number(paid?.total ?? 0) + amount > costTotal) {
+  const costTotal = await repo.vendorCostTotal(db, campaignId, vendorId);
+  if ((await repo.vendorPaidTotal(db, campaignId, vendorId, exceptPaymentId)) + amount > costTotal) {
     throw errors.conflict(C.paymentOverCost, `付款合计超过该供应商的费用合计（${(costTotal / 100).toFixed(2)} 元）`, { costTotal });
   }
+}
+
+/** Loads the campaign for a write (row lock), checks the caller may edit it (403) and marks it updated. */
+export async function campaignForEdit(db: Db, scope: DataScope, user: AuthUser, id: number, now: Date): Promise<CampaignRow> {
+  const c = await getCampaign(db, user.corpId, id, true);
+  if (!canEditCampaign(scope, user, c)) throw errors.forbidden('只有活动负责人或管理者可以修改活动');
+  await repo.updateCampaign(db, user.corpId, id, { updatedAt: now });
+  return c;
+}
+
+export function addVendor(db: Db, c: CampaignRow, b: z.infer<typeof vendorBody>, now: Date): Promise<number> {
+  return repo.insertVendor(db, { corpId: c.corpId, campaignId: c.id, name: b.name, contactName: b.contactName ?? null, phone: b.phone ?? null, createdAt: now, updatedAt: now });
+}
+
+/** A cost line, optionally against one of the campaign's vendors (409 `vendor_not_in_campaign`). */
+export async function addCost(db: Db, c: CampaignRow, user: AuthUser, b: z.infer<typeof costBody>, now: Date): Promise<number> {
+  const vendorId = b.vendorId ? idNum(b.vendorId) : null;
+  if (vendorId) await assertVendor(db, c.id, vendorId);
+  return repo.insertCost(db, { corpId: c.corpId, campaignId: c.id, vendorId, item: b.item, amount: b.amount, incurredOn: b.incurredOn ?? null, createdBy: user.id, createdAt: now, updatedAt: now });
+}
+
+/** A payment to a vendor; live payments may not exceed the vendor's costs (409 `payment_exceeds_cost`). */
+export async function addPayment(db: Db, c: CampaignRow, user: AuthUser, b: z.infer<typeof paymentBody>, now: Date): Promise<number> {
+  const vendorId = idNum(b.vendorId);
+  await assertVendor(db, c.id, vendorId);
+  if (b.status !== 'cancelled') await assertPaymentWithinCost(db, c.id, vendorId, b.amount);
+  return repo.insertPayment(db, { corpId: c.corpId, campaignId: c.id, vendorId, amount: b.amount, status: b.status, paidOn: b.paidOn ?? null, note: b.note ?? null, createdBy: user.id, createdAt: now, updatedAt: now });
+}
+
+/** Changes a payment's status, date or note; reviving a cancelled one re-checks the cost limit. */
+export async function patchPayment(db: Db, c: CampaignRow, paymentId: number, b: z.infer<typeof paymentPatchBody>) {
+  const p = await repo.findPayment(db, c.id, paymentId);
+  if (!p) throw errors.notFound('付款记录');
+  if (p.status === 'cancelled' && b.status && b.status !== 'cancelled') await assertPaymentWithinCost(db, c.id, p.vendorId, p.amount, p.id);
+  const set = { ...(b.status ? { status: b.status } : {}), ...(b.paidOn !== undefined ? { paidOn: b.paidOn } : {}), ...(b.note !== undefined ? { note: b.note } : {}) };
+  if (Object.keys(set).length) await repo.updatePayment(db, p.id, set);
+  return { before: p, after: set };
 }

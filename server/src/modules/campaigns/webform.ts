@@ -1,12 +1,11 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import { CAMPAIGN_RULE_CODES as C, type WebLeadBody } from '@scrm/shared';
 import type { Db } from '../../db/client';
-import { leadTouches, leads } from '../../db/schema/index';
 import type { AppDeps } from '../../http/context';
 import { errors } from '../../http/errors';
 import { insertLead } from '../leads/manage';
 import { defaultPoolId } from '../pools/repo';
 import type { FormCampaign } from './public-form';
+import { findLiveLeadByMobile, insertLeadTouch } from './repo';
 
 /** Web-form submissions allowed per client IP per window (all campaigns together). */
 export const WEB_FORM_LIMIT = 5;
@@ -41,15 +40,11 @@ export const WEB_FORM_OK = { ok: true as const, message: '提交成功，我们�
 export async function submitWebLead(db: Db, deps: AppDeps, c: FormCampaign, b: WebLeadBody): Promise<typeof WEB_FORM_OK> {
   if (!c.webFormEnabled || c.status === 'ended') throw errors.conflict(C.formClosed, '该活动已结束报名');
   if (b.website) return WEB_FORM_OK;
-  const [dup] = await db
-    .select({ id: leads.id })
-    .from(leads)
-    .where(and(eq(leads.corpId, c.corpId), eq(leads.mobile, b.mobile), inArray(leads.status, ['active', 'converted'])))
-    .limit(1);
-  if (dup) {
-    await db.insert(leadTouches).values({
+  const dup = await findLiveLeadByMobile(db, c.corpId, b.mobile);
+  if (dup !== undefined) {
+    await insertLeadTouch(db, {
       corpId: c.corpId,
-      leadId: dup.id,
+      leadId: dup,
       campaignId: c.id,
       name: b.name,
       company: b.company ?? null,

@@ -1,11 +1,10 @@
-import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { erpCatalogBody } from '@scrm/shared';
 import type { Db } from '../../db/client';
-import { priceLists, productCategories, products, productSkus } from '../../db/schema/index';
 import { errors } from '../../http/errors';
-import { itemsOfPriceList, replacePriceItems } from './repo';
-import { clearOtherDefaults, toMilli, uniqueOr409 } from './service';
+import * as repo from './repo';
+import { assertCatalogAdmin, toMilli, uniqueOr409 } from './service';
+import type { AuthUser } from '../../http/context';
 
 type Batch = z.infer<typeof erpCatalogBody>;
 interface Counts {
@@ -49,14 +48,14 @@ export async function upsertCatalogFromErp(db: Db, corpId: number, batch: Batch)
   const catIds = new Map<string, number>();
   for (const c of batch.categories) {
     const parentId = c.parentExternalCode ? (catIds.get(c.parentExternalCode) ?? null) : null;
-    const [row] = await db.select().from(productCategories).where(and(eq(productCategories.corpId, corpId), eq(productCategories.externalCode, c.externalCode)));
+    const row = await repo.categoryByCode(db, corpId, c.externalCode);
     const values = { name: c.name, parentId };
     const id = await upsert(
       result.categories,
       row,
       values,
-      async () => (await db.insert(productCategories).values({ corpId, externalCode: c.externalCode, code: c.externalCode, ...values }).$returningId())[0]!.id,
-      () => db.update(productCategories).set(values).where(eq(productCategories.id, row!.id)),
+      () => repo.insertCategory(db, { corpId, externalCode: c.externalCode, code: c.externalCode, ...values }),
+      () => repo.updateCategory(db, corpId, row!.id, values),
     );
     catIds.set(c.externalCode, id);
   }
@@ -66,12 +65,12 @@ export async function upsertCatalogFromErp(db: Db, corpId: number, batch: Batch)
     if (p.categoryExternalCode) {
       categoryId = catIds.get(p.categoryExternalCode) ?? null;
       if (categoryId == null) {
-        const [cat] = await db.select({ id: productCategories.id }).from(productCategories).where(and(eq(productCategories.corpId, corpId), eq(productCategories.externalCode, p.categoryExternalCode)));
+        const cat = await repo.categoryByCode(db, corpId, p.categoryExternalCode);
         if (!cat) throw errors.badRequest('category_not_found', `分类 ${p.categoryExternalCode} 不存在`);
         categoryId = cat.id;
       }
     }
-    const [row] = await db.select().from(products).where(and(eq(products.corpId, corpId), eq(products.externalCode, p.externalCode)));
+    const row = await repo.productByCode(db, corpId, p.externalCode);
     const values = { code: p.code ?? p.externalCode, name: p.name, categoryId, unit: p.unit, taxRateBp: p.taxRateBp, status: p.status, description: p.description ?? null };
     const productId = await uniqueOr409(
       () =>
@@ -79,13 +78,13 @@ export async function upsertCatalogFromErp(db: Db, corpId: number, batch: Batch)
           result.products,
           row,
           values,
-          async () => (await db.insert(products).values({ corpId, externalCode: p.externalCode, ...values }).$returningId())[0]!.id,
-          () => db.update(products).set(values).where(eq(products.id, row!.id)),
+          () => repo.insertProduct(db, { corpId, externalCode: p.externalCode, ...values }),
+          () => repo.updateProduct(db, corpId, row!.id, values),
         ),
       '产品',
     );
     for (const s of p.skus) {
-      const [srow] = await db.select().from(productSkus).where(and(eq(productSkus.corpId, corpId), eq(productSkus.externalCode, s.externalCode)));
+      const srow = await repo.skuByCode(db, corpId, s.externalCode);
       const sv = { productId, code: s.code ?? s.externalCode, name: s.name, specs: s.specs ?? {}, unit: s.unit ?? null, status: s.status };
       const skuId = await uniqueOr409(
         () =>
@@ -93,8 +92,8 @@ export async function upsertCatalogFromErp(db: Db, corpId: number, batch: Batch)
             result.skus,
             srow,
             sv,
-            async () => (await db.insert(productSkus).values({ corpId, externalCode: s.externalCode, ...sv }).$returningId())[0]!.id,
-            () => db.update(productSkus).set(sv).where(eq(productSkus.id, srow!.id)),
+            () => repo.insertSku(db, { corpId, externalCode: s.externalCode, ...sv }),
+            () => repo.updateSku(db, corpId, srow!.id, sv),
           ),
         'SKU ',
       );
@@ -106,13 +105,13 @@ export async function upsertCatalogFromErp(db: Db, corpId: number, batch: Batch)
     for (const i of l.items) {
       let skuId = skuIds.get(i.skuExternalCode);
       if (skuId == null) {
-        const [s] = await db.select({ id: productSkus.id }).from(productSkus).where(and(eq(productSkus.corpId, corpId), eq(productSkus.externalCode, i.skuExternalCode)));
+        const s = await repo.skuByCode(db, corpId, i.skuExternalCode);
         if (!s) throw errors.badRequest('sku_not_found', `SKU ${i.skuExternalCode} 不存在`);
         skuId = s.id;
       }
       items.push({ skuId, price: i.price, minQuantityMilli: toMilli(i.minQuantity) });
     }
-    const [row] = await db.select().from(priceLists).where(and(eq(priceLists.corpId, corpId), eq(priceLists.externalCode, l.externalCode)));
+    const row = await repo.priceListByCode(db, corpId, l.externalCode);
     const values = {
       name: l.name,
       currency: l.currency,
@@ -124,23 +123,29 @@ export async function upsertCatalogFromErp(db: Db, corpId: number, batch: Batch)
       priority: l.priority,
       status: l.status,
     };
-    const before = row ? (await itemsOfPriceList(db, row.id)).map((i) => [i.skuId, i.price, i.minQuantityMilli]) : [];
+    const before = row ? (await repo.itemsOfPriceList(db, row.id)).map((i) => [i.skuId, i.price, i.minQuantityMilli]) : [];
     const after = [...items].sort((a, b) => a.skuId - b.skuId || a.minQuantityMilli - b.minQuantityMilli).map((i) => [i.skuId, i.price, i.minQuantityMilli]);
     const itemsSame = JSON.stringify(before) === JSON.stringify(after);
     let id: number;
     if (!row) {
       result.priceLists.created++;
-      id = (await db.insert(priceLists).values({ corpId, externalCode: l.externalCode, ...values }).$returningId())[0]!.id;
+      id = await repo.insertPriceList(db, { corpId, externalCode: l.externalCode, ...values });
     } else {
       id = row.id;
       if (same(row, values) && itemsSame) result.priceLists.unchanged++;
       else {
         result.priceLists.updated++;
-        await db.update(priceLists).set(values).where(eq(priceLists.id, id));
+        await repo.updatePriceList(db, corpId, id, values);
       }
     }
-    if (!itemsSame) await replacePriceItems(db, id, items);
-    if (l.isDefault) await clearOtherDefaults(db, corpId, id);
+    if (!itemsSame) await repo.replacePriceItems(db, id, items);
+    if (l.isDefault) await repo.clearOtherDefaults(db, corpId, id);
   }
   return result;
+}
+
+/** `PUT /api/erp/catalog`: the ERP (an admin integration account) upserts the catalog. */
+export async function syncCatalogFromErp(db: Db, user: AuthUser, batch: Batch) {
+  assertCatalogAdmin(user);
+  return upsertCatalogFromErp(db, user.corpId, batch);
 }

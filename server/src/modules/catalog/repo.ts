@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, inArray, isNull, lte, or, sql, like } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, ne, or, sql, like } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { priceListItems, priceLists, productCategories, products, productSkus } from '../../db/schema/index';
+import { idAfter } from '../../lib/paging';
 
 export type CategoryRow = typeof productCategories.$inferSelect;
 export type ProductRow = typeof products.$inferSelect;
@@ -40,9 +41,58 @@ export function listProducts(db: Db, corpId: number, f: { q?: string; categoryId
   if (f.q) conds.push(or(like(products.name, `%${f.q}%`), like(products.code, `%${f.q}%`))!);
   if (f.categoryId) conds.push(eq(products.categoryId, f.categoryId));
   if (f.status) conds.push(eq(products.status, f.status as ProductRow['status']));
-  if (f.afterId) conds.push(sql`${products.id} < ${f.afterId}`);
+  if (f.afterId) conds.push(idAfter(products.id, f.afterId)!);
   return db.select().from(products).where(and(...conds)).orderBy(desc(products.id)).limit(f.limit + 1);
 }
+
+export async function insertCategory(db: Db, values: typeof productCategories.$inferInsert): Promise<number> {
+  return (await db.insert(productCategories).values(values).$returningId())[0]!.id;
+}
+export async function updateCategory(db: Db, corpId: number, id: number, set: Partial<typeof productCategories.$inferInsert>): Promise<void> {
+  await db.update(productCategories).set(set).where(and(eq(productCategories.corpId, corpId), eq(productCategories.id, id)));
+}
+
+export async function insertProduct(db: Db, values: typeof products.$inferInsert): Promise<number> {
+  return (await db.insert(products).values(values).$returningId())[0]!.id;
+}
+export async function updateProduct(db: Db, corpId: number, id: number, set: Partial<typeof products.$inferInsert>): Promise<void> {
+  await db.update(products).set(set).where(and(eq(products.corpId, corpId), eq(products.id, id)));
+}
+
+export async function insertSkus(db: Db, rows: (typeof productSkus.$inferInsert)[]): Promise<void> {
+  if (rows.length) await db.insert(productSkus).values(rows);
+}
+export async function insertSku(db: Db, values: typeof productSkus.$inferInsert): Promise<number> {
+  return (await db.insert(productSkus).values(values).$returningId())[0]!.id;
+}
+export async function updateSku(db: Db, corpId: number, id: number, set: Partial<typeof productSkus.$inferInsert>): Promise<void> {
+  await db.update(productSkus).set(set).where(and(eq(productSkus.corpId, corpId), eq(productSkus.id, id)));
+}
+
+export async function insertPriceList(db: Db, values: typeof priceLists.$inferInsert): Promise<number> {
+  return (await db.insert(priceLists).values(values).$returningId())[0]!.id;
+}
+export async function updatePriceList(db: Db, corpId: number, id: number, set: Partial<typeof priceLists.$inferInsert>): Promise<void> {
+  await db.update(priceLists).set(set).where(and(eq(priceLists.corpId, corpId), eq(priceLists.id, id)));
+}
+
+/** Makes the given list the only default of the corp. */
+export async function clearOtherDefaults(db: Db, corpId: number, keepId: number): Promise<void> {
+  await db
+    .update(priceLists)
+    .set({ isDefault: false })
+    .where(and(eq(priceLists.corpId, corpId), eq(priceLists.isDefault, true), ne(priceLists.id, keepId)));
+}
+
+/** Master data by ERP external code (the ERP sync's upsert key). */
+export const categoryByCode = async (db: Db, corpId: number, code: string) =>
+  (await db.select().from(productCategories).where(and(eq(productCategories.corpId, corpId), eq(productCategories.externalCode, code))))[0];
+export const productByCode = async (db: Db, corpId: number, code: string) =>
+  (await db.select().from(products).where(and(eq(products.corpId, corpId), eq(products.externalCode, code))))[0];
+export const skuByCode = async (db: Db, corpId: number, code: string) =>
+  (await db.select().from(productSkus).where(and(eq(productSkus.corpId, corpId), eq(productSkus.externalCode, code))))[0];
+export const priceListByCode = async (db: Db, corpId: number, code: string) =>
+  (await db.select().from(priceLists).where(and(eq(priceLists.corpId, corpId), eq(priceLists.externalCode, code))))[0];
 
 export const findPriceList = async (db: Db, corpId: number, id: number) =>
   (await db.select().from(priceLists).where(and(eq(priceLists.corpId, corpId), eq(priceLists.id, id))))[0];

@@ -1,14 +1,12 @@
-import { and, eq } from 'drizzle-orm';
-import { productCategories } from '../../db/schema/index';
 import type { SeedContext } from '../types';
 import { upsertCatalogFromErp } from './erp';
+import { categoryByCode } from './repo';
 
 const sku = (externalCode: string, name: string, specs: Record<string, string>) => ({ externalCode, name, specs, status: 'active' as const });
 
 /** Demo catalog: categories, products with SKUs, a default price list and a grade-A list (idempotent upsert). */
 export async function seedCatalogDemo({ db, corpId }: SeedContext): Promise<void> {
-  const [done] = await db.select({ id: productCategories.id }).from(productCategories).where(and(eq(productCategories.corpId, corpId), eq(productCategories.externalCode, 'CAT-SW')));
-  if (done) return;
+  if (await categoryByCode(db, corpId, 'CAT-SW')) return;
   const prices: [string, number][] = [
     ['SKU-CRM-STD', 98_000_00], ['SKU-CRM-PRO', 198_000_00], ['SKU-CRM-USER', 1_200_00],
     ['SKU-SRV-1T', 45_000_00], ['SKU-SRV-4T', 68_000_00], ['SKU-IMPL-DAY', 3_000_00], ['SKU-TRAIN', 8_000_00],

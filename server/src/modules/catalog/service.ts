@@ -1,10 +1,10 @@
-import { and, eq, ne as sqlNe } from 'drizzle-orm';
-import type { Category, PriceList, Product, ResolvedPrice, Sku } from '@scrm/shared';
+import type { z } from 'zod';
+import type { Category, categoryBody, categoryPatch, ListResult, PriceList, Product, productBody, productListQuery, productPatch, ResolvedPrice, Sku, skuBody, skuPatch } from '@scrm/shared';
 import type { Db } from '../../db/client';
-import { priceLists } from '../../db/schema/index';
 import type { AuthUser } from '../../http/context';
 import { errors, isDuplicateKey } from '../../http/errors';
-import { idStr, idStrOrNull } from '../../lib/ids';
+import { idNum, idStr, idStrOrNull } from '../../lib/ids';
+import { afterIdOf, splitPage } from '../../lib/paging';
 import { shanghaiDate } from './dates';
 import * as repo from './repo';
 
@@ -95,12 +95,7 @@ export async function assertSkus(db: Db, corpId: number, ids: number[]) {
 }
 
 /** Makes the given list the only default of the corp. */
-export async function clearOtherDefaults(db: Db, corpId: number, keepId: number): Promise<void> {
-  await db
-    .update(priceLists)
-    .set({ isDefault: false })
-    .where(and(eq(priceLists.corpId, corpId), eq(priceLists.isDefault, true), sqlNe(priceLists.id, keepId)));
-}
+export const clearOtherDefaults = repo.clearOtherDefaults;
 
 export interface PriceContext {
   grade: string | null;
@@ -123,3 +118,86 @@ export async function resolvePrice(db: Db, corpId: number, skuId: number, quanti
   };
 }
 
+
+type In<T extends z.ZodType> = z.infer<T>;
+const optionalId = (v: string | null | undefined): number | null | undefined => (v === undefined ? undefined : v ? idNum(v) : null);
+
+/** All categories of the corp (sort order, then id). */
+export const listCategories = async (db: Db, corpId: number): Promise<Category[]> => (await repo.listCategories(db, corpId)).map(presentCategory);
+
+/** Products with their SKUs, newest first, keyset by id (400 `invalid_cursor` for a cursor not from this list). */
+export async function listProducts(db: Db, corpId: number, q: In<typeof productListQuery>): Promise<ListResult<Product>> {
+  const rows = await repo.listProducts(db, corpId, {
+    q: q.q,
+    categoryId: q.categoryId ? idNum(q.categoryId) : undefined,
+    status: q.status,
+    afterId: afterIdOf(q.cursor),
+    limit: q.limit,
+  });
+  const { page, nextCursor } = splitPage(rows, q.limit, (r) => [r.id]);
+  const skus = await repo.skusOfProducts(db, corpId, page.map((p) => p.id));
+  return { items: page.map((p) => presentProduct(p, skus)), nextCursor };
+}
+
+export async function createCategory(db: Db, user: AuthUser, b: In<typeof categoryBody>): Promise<repo.CategoryRow> {
+  assertCatalogAdmin(user);
+  const parentId = optionalId(b.parentId) ?? null;
+  await assertCategory(db, user.corpId, parentId);
+  const id = await repo.insertCategory(db, { corpId: user.corpId, name: b.name, parentId, code: b.code ?? null, sortOrder: b.sortOrder ?? 0 });
+  return (await repo.findCategory(db, user.corpId, id))!;
+}
+
+/** Edits a category; a category cannot be its own parent (409 `category_cycle`). */
+export async function patchCategory(db: Db, user: AuthUser, id: number, b: In<typeof categoryPatch>) {
+  assertCatalogAdmin(user);
+  const before = await repo.findCategory(db, user.corpId, id);
+  if (!before) throw errors.notFound('产品分类');
+  const parentId = optionalId(b.parentId);
+  if (parentId === before.id) throw errors.conflict('category_cycle', '分类不能以自己为上级');
+  await assertCategory(db, user.corpId, parentId);
+  await repo.updateCategory(db, user.corpId, before.id, { name: b.name, parentId, code: b.code, sortOrder: b.sortOrder });
+  return { before, after: (await repo.findCategory(db, user.corpId, before.id))! };
+}
+
+/** Creates a product with its SKUs (one SKU named like the product when none is given). */
+export async function createProduct(db: Db, user: AuthUser, b: In<typeof productBody>): Promise<Product> {
+  assertCatalogAdmin(user);
+  const categoryId = optionalId(b.categoryId) ?? null;
+  await assertCategory(db, user.corpId, categoryId);
+  const { skus, ...p } = b;
+  const id = await uniqueOr409(async () => {
+    const productId = await repo.insertProduct(db, { ...p, corpId: user.corpId, categoryId, description: p.description ?? null, externalCode: p.externalCode ?? null });
+    const skuRows = skus?.length ? skus : [{ code: p.code, name: p.name }];
+    await repo.insertSkus(db, skuRows.map((s) => ({ ...s, corpId: user.corpId, productId })));
+    return productId;
+  }, '产品或 SKU ');
+  return getProduct(db, user.corpId, id);
+}
+
+export async function patchProduct(db: Db, user: AuthUser, id: number, b: In<typeof productPatch>) {
+  assertCatalogAdmin(user);
+  const before = await getProduct(db, user.corpId, id);
+  const categoryId = optionalId(b.categoryId);
+  await assertCategory(db, user.corpId, categoryId);
+  await uniqueOr409(() => repo.updateProduct(db, user.corpId, id, { ...b, categoryId }), '产品');
+  return { before, after: await getProduct(db, user.corpId, id) };
+}
+
+export async function addSku(db: Db, user: AuthUser, productId: number, b: In<typeof skuBody>) {
+  assertCatalogAdmin(user);
+  const p = await repo.findProduct(db, user.corpId, productId);
+  if (!p) throw errors.notFound('产品');
+  const id = await uniqueOr409(() => repo.insertSku(db, { ...b, corpId: user.corpId, productId: p.id }), 'SKU ');
+  const row = (await repo.findSku(db, user.corpId, id))!;
+  return { row, sku: presentSku(row, p.unit) };
+}
+
+export async function patchSku(db: Db, user: AuthUser, id: number, b: In<typeof skuPatch>) {
+  assertCatalogAdmin(user);
+  const before = await repo.findSku(db, user.corpId, id);
+  if (!before) throw errors.notFound('SKU');
+  await uniqueOr409(() => repo.updateSku(db, user.corpId, before.id, b), 'SKU ');
+  const after = (await repo.findSku(db, user.corpId, before.id))!;
+  const p = (await repo.findProduct(db, user.corpId, after.productId))!;
+  return { before, after, sku: presentSku(after, p.unit) };
+}

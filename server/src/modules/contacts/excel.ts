@@ -6,7 +6,7 @@ import type { Db } from '../../db/client';
 import { contacts, customers } from '../../db/schema/index';
 import type { AuthUser } from '../../http/context';
 import { appendPages, columnLabel, emptyImportResult, importRow, readSheet, sheetWorkbook } from '../../lib/excel';
-import { customerAccess } from '../customers/scope';
+import { customerAccess } from '../customers/visibility';
 import { listContacts } from './repo';
 
 /** Template columns: header → field. The export uses the same first columns, so it can be re-imported. */

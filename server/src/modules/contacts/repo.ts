@@ -6,14 +6,14 @@ import { contacts, customers, externalContacts } from '../../db/schema/index';
 import { errors } from '../../http/errors';
 import { decodeCursor, encodeCursor, idNum } from '../../lib/ids';
 import { likeEscape } from '../customers/repo';
-import { customerScopeCondition, mineCondition } from '../customers/scope';
+import { customerListCondition, mineCondition } from '../customers/visibility';
 import { presentContact } from './service';
 
 /** Contacts of customers in the caller's scope (list and export): q on name / mobile prefix, customerId, keyset by id. */
 export async function listContacts(db: Db, s: DataScope, q: ContactListQuery): Promise<ListResult<ContactItem>> {
   const inScope = db.select({ id: customers.id }).from(customers).where(
     and(
-      await customerScopeCondition(db, s),
+      await customerListCondition(db, s),
       q.customerId ? undefined : q.scope === 'mine' ? mineCondition(s) : q.scope === 'team' ? ownerCondition(s, 'team', customers.ownerId) : undefined,
     ),
   );

@@ -6,7 +6,7 @@ import { contacts, customers, externalContacts, leads } from '../../db/schema/in
 import { errors, isDuplicateKey } from '../../http/errors';
 import { idStr, idStrOrNull } from '../../lib/ids';
 import { toIso } from '../../lib/time';
-import { customerAccess } from '../customers/scope';
+import { customerAccess, requireVisibleCustomer } from '../customers/visibility';
 
 export type ContactRow = typeof contacts.$inferSelect;
 
@@ -33,10 +33,7 @@ export function presentContact(c: ContactRow, extra: { customerName: string | nu
 
 /** The customer of a contact decides its scope: 404 outside; `edit` says whether the caller may change it. */
 export async function customerForContactWrite(db: Db, scope: DataScope, customerId: number): Promise<{ edit: boolean }> {
-  const [c] = await db.select({ id: customers.id, ownerId: customers.ownerId, poolId: customers.poolId }).from(customers).where(and(eq(customers.corpId, scope.corpId), eq(customers.id, customerId)));
-  const access = c ? await customerAccess(db, scope, c) : null;
-  if (!access) throw errors.notFound('客户');
-  return access;
+  return (await requireVisibleCustomer(db, scope, customerId)).access;
 }
 
 /** Loads a contact in scope (via its customer) with display extras, or 404. */

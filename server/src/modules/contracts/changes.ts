@@ -1,7 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { contractChangeBody, planChangeBody } from '@scrm/shared';
-import type { DataScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
 import { contracts, docChanges } from '../../db/schema/index';
 import type { AppDeps, AuthUser } from '../../http/context';
@@ -12,6 +11,7 @@ import { buildLines, fromMilli, shanghaiDate, sumOf } from './money';
 import { nextDocNumber } from './numbering';
 import { validatePlan, writePlan, type PlanInput } from './plan';
 import * as repo from './repo';
+import { findEditableContract, findVisibleContract, type MoneyScope } from './visibility';
 import { refreshContractMoney } from './rollups';
 import { assertCrmOwned } from './service';
 
@@ -57,8 +57,8 @@ async function checkChange(db: Db, c: repo.ContractRow, body: ChangeBody) {
 }
 
 /** 合同变更: a signed document with before/after, applied only when approved. */
-export async function requestContractChange(db: Db, deps: AppDeps, user: AuthUser, scope: DataScope, contractId: number, body: ChangeBody) {
-  const c = await repo.findContract(db, scope, contractId, true);
+export async function requestContractChange(db: Db, deps: AppDeps, user: AuthUser, scope: MoneyScope, contractId: number, body: ChangeBody) {
+  const c = await findEditableContract(db, scope, contractId, { forUpdate: true });
   assertCrmOwned(c);
   if (c.status !== 'effective') throw errors.conflict('contract_not_effective', '只有已生效的合同可以变更');
   const [pending] = await db
@@ -134,8 +134,8 @@ export function wireChangeApprovals(): void {
 }
 
 /** 回款计划变更: effective at once (the contract amount is unchanged), with before/after. */
-export async function changePlan(db: Db, deps: AppDeps, user: AuthUser, scope: DataScope, contractId: number, body: z.infer<typeof planChangeBody>) {
-  const c = await repo.findContract(db, scope, contractId, true);
+export async function changePlan(db: Db, deps: AppDeps, user: AuthUser, scope: MoneyScope, contractId: number, body: z.infer<typeof planChangeBody>) {
+  const c = await findEditableContract(db, scope, contractId, { forUpdate: true });
   assertCrmOwned(c);
   if (c.status === 'pending') throw errors.conflict('contract_in_approval', '合同审批中，不能变更回款计划');
   if (c.status === 'terminated') throw errors.conflict('contract_terminated', '合同已终止');
@@ -154,8 +154,8 @@ export async function changePlan(db: Db, deps: AppDeps, user: AuthUser, scope: D
 }
 
 /** Changes of a contract (contract, plan) newest first. */
-export async function changesOf(db: Db, scope: DataScope, contractId: number) {
-  await repo.findContract(db, scope, contractId);
+export async function changesOf(db: Db, scope: MoneyScope, contractId: number) {
+  await findVisibleContract(db, scope, contractId);
   const rows = await db.select().from(docChanges).where(eq(docChanges.contractId, contractId)).orderBy(desc(docChanges.id));
   return rows.map(presentChange);
 }

@@ -1,14 +1,11 @@
 import { and, asc, eq, gt, gte, lt, or, sql, type SQL } from 'drizzle-orm';
-import { instalmentListQuery, instalmentListResponse, type InstalmentListItem, type InstalmentStatus } from '@scrm/shared';
-import { ownerCondition, type DataScope } from '../../auth/scope';
+import type { InstalmentListItem, InstalmentStatus } from '@scrm/shared';
 import type { Db } from '../../db/client';
 import { contracts, customers, paymentInstalments, users } from '../../db/schema/index';
 import { errors } from '../../http/errors';
-import { defineRoute, type RouteSpec } from '../../http/route';
-import { decodeCursor, encodeCursor, idNum } from '../../lib/ids';
-import { shanghaiDate } from './money';
+import { decodeCursor } from '../../lib/ids';
 import { instalmentStatus } from './plan';
-import { moneyScope } from './repo';
+import { moneyListCondition, type MoneyScope } from './visibility';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const i = paymentInstalments;
@@ -32,7 +29,7 @@ function statusCondition(status: InstalmentStatus, today: string): SQL {
 }
 
 /** `[dueOn, id]` of the last row of the previous page (400 when malformed). */
-function afterOf(cursor: string | undefined): [string, number] | undefined {
+export function afterOf(cursor: string | undefined): [string, number] | undefined {
   if (!cursor) return undefined;
   const v = decodeCursor(cursor);
   if (!v || v.length !== 2 || typeof v[0] !== 'string' || typeof v[1] !== 'number') throw errors.badRequest('invalid_cursor', 'cursor 无效');
@@ -49,9 +46,9 @@ export interface InstalmentFilter {
   limit: number;
 }
 
-/** A keyset page of instalments of effective contracts whose owner the scope may see, earliest due date first. */
-export function listInstalments(db: Db, scope: DataScope, f: InstalmentFilter, today: string) {
-  const conds: (SQL | undefined)[] = [eq(contracts.corpId, scope.corpId), eq(contracts.status, 'effective'), ownerCondition(scope, f.scope, contracts.ownerId)];
+/** A keyset page of instalments of effective contracts the money scope sees, earliest due date first. */
+export function listInstalments(db: Db, scope: MoneyScope, f: InstalmentFilter, today: string) {
+  const conds: (SQL | undefined)[] = [moneyListCondition(scope, f.scope, contracts), eq(contracts.status, 'effective')];
   if (f.status) conds.push(statusCondition(f.status, today));
   if (f.contractId) conds.push(eq(contracts.id, f.contractId));
   if (f.customerId) conds.push(eq(contracts.customerId, f.customerId));
@@ -101,36 +98,3 @@ export function presentInstalmentItem(r: Row, today: string): InstalmentListItem
     currency: r.currency,
   };
 }
-
-const list = defineRoute({
-  method: 'get',
-  path: '/api/instalments',
-  summary: '回款计划列表（生效合同的各期，逾期最久的在前；财务可见全部）',
-  tags: ['contracts'],
-  query: instalmentListQuery,
-  response: instalmentListResponse,
-  handler: async ({ db, deps, query, user, scope }) => {
-    const s = await moneyScope(user, scope);
-    const today = shanghaiDate(deps.now());
-    const rows = await listInstalments(
-      db,
-      s,
-      {
-        scope: query.scope,
-        status: query.status,
-        contractId: query.contractId ? idNum(query.contractId) : undefined,
-        customerId: query.customerId ? idNum(query.customerId) : undefined,
-        q: query.q,
-        after: afterOf(query.cursor),
-        limit: query.limit,
-      },
-      today,
-    );
-    const more = rows.length > query.limit;
-    const page = more ? rows.slice(0, query.limit) : rows;
-    const last = page[page.length - 1];
-    return { items: page.map((r) => presentInstalmentItem(r, today)), nextCursor: more && last ? encodeCursor([last.i.dueOn, last.i.id]) : null };
-  },
-});
-
-export const instalmentRoutes = [list] as RouteSpec[];

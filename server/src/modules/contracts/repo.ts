@@ -1,33 +1,11 @@
 import { and, asc, desc, eq, inArray, like, lt, or, type SQL } from 'drizzle-orm';
-import type { DataScope } from '../../auth/scope';
-import { ownerCondition } from '../../auth/scope';
 import type { Db } from '../../db/client';
-import { contractLines, contracts, customerCollaborators, customers, opportunities, opportunityLines, paymentInstalments, products, productSkus, quoteLines, quotes } from '../../db/schema/index';
-import { errors } from '../../http/errors';
-import type { AuthUser } from '../../http/context';
+import { contractLines, contracts, customers, opportunities, opportunityLines, paymentInstalments, products, productSkus, quoteLines, quotes } from '../../db/schema/index';
 import type { LineValues } from './money';
+import { moneyListCondition, type ContractRow, type MoneyScope } from './visibility';
 
-export type ContractRow = typeof contracts.$inferSelect;
+export type { ContractRow };
 export type InstalmentRow = typeof paymentInstalments.$inferSelect;
-
-/**
- * Money documents follow the data scope of their owner; the finance role sees the corp's
- * money documents (it books receipts and invoices for every rep).
- */
-export async function moneyScope(user: AuthUser, scope: () => Promise<DataScope>): Promise<DataScope> {
-  const s = await scope();
-  return user.role === 'finance' ? { ...s, level: 'all', userIds: null } : s;
-}
-
-export const visibleOwner = (scope: DataScope, ownerId: number): boolean => scope.level === 'all' || scope.userIds!.includes(ownerId);
-
-/** A contract the scope may see (locked FOR UPDATE when asked), else 404. */
-export async function findContract(db: Db, scope: DataScope, id: number, lock = false): Promise<ContractRow> {
-  const q = db.select().from(contracts).where(and(eq(contracts.corpId, scope.corpId), eq(contracts.id, id)));
-  const [row] = lock ? await q.for('update') : await q;
-  if (!row || !visibleOwner(scope, row.ownerId)) throw errors.notFound('合同');
-  return row;
-}
 
 export const linesOf = (db: Db, contractId: number) =>
   db.select().from(contractLines).where(eq(contractLines.contractId, contractId)).orderBy(asc(contractLines.lineNo));
@@ -40,19 +18,6 @@ export const instalmentsOf = (db: Db, contractId: number, lock = false) => {
 export async function replaceLines(db: Db, corpId: number, contractId: number, lines: LineValues[]): Promise<void> {
   await db.delete(contractLines).where(eq(contractLines.contractId, contractId));
   if (lines.length) await db.insert(contractLines).values(lines.map((l) => ({ ...l, corpId, contractId })));
-}
-
-/** The customer if the scope may see it (owner in scope or a collaborator), else 404. */
-export async function findVisibleCustomer(db: Db, scope: DataScope, customerId: number) {
-  const [c] = await db.select().from(customers).where(and(eq(customers.corpId, scope.corpId), eq(customers.id, customerId)));
-  if (!c) throw errors.notFound('客户');
-  if (scope.level === 'all' || (c.ownerId != null && scope.userIds!.includes(c.ownerId))) return c;
-  const [collab] = await db
-    .select()
-    .from(customerCollaborators)
-    .where(and(eq(customerCollaborators.customerId, customerId), eq(customerCollaborators.userId, scope.userId)));
-  if (!collab) throw errors.notFound('客户');
-  return c;
 }
 
 /** Names of customers by id (corp-scoped; callers already checked the documents' scope). */
@@ -104,9 +69,9 @@ export interface ContractFilter {
   limit: number;
 }
 
-/** Keyset page of contracts, newest first. */
-export function listContracts(db: Db, scope: DataScope, f: ContractFilter) {
-  const conds: (SQL | undefined)[] = [eq(contracts.corpId, scope.corpId), ownerCondition(scope, f.scope, contracts.ownerId)];
+/** Keyset page of contracts the money scope sees, newest first. */
+export function listContracts(db: Db, scope: MoneyScope, f: ContractFilter) {
+  const conds: (SQL | undefined)[] = [moneyListCondition(scope, f.scope, contracts)];
   if (f.status) conds.push(eq(contracts.status, f.status as ContractRow['status']));
   if (f.customerId) conds.push(eq(contracts.customerId, f.customerId));
   if (f.q) conds.push(or(like(contracts.number, `${f.q}%`), like(contracts.title, `%${f.q}%`)));

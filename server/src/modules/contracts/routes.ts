@@ -16,6 +16,7 @@ import { idNum } from '../../lib/ids';
 import { changePlan, changesOf, requestContractChange } from './changes';
 import { afterIdOf, pageOf } from './paging';
 import * as repo from './repo';
+import { findVisibleContract, moneyScope } from './visibility';
 import { contractExtras, createContract, patchContract, presentContract, presentContractFull, setPlan, submitContract, terminateContract } from './service';
 
 const list = defineRoute({
@@ -26,7 +27,7 @@ const list = defineRoute({
   query: contractListQuery,
   response: contractListResponse,
   handler: async ({ db, query, user, scope }) => {
-    const s = await repo.moneyScope(user, scope);
+    const s = await moneyScope({ user, scope });
     const rows = await repo.listContracts(db, s, {
       scope: query.scope,
       q: query.q,
@@ -49,7 +50,7 @@ const create = defineRoute({
   body: createContractBody,
   status: 201,
   handler: async ({ db, deps, body, user, scope, audit }) => {
-    const c = await createContract(db, deps, user, await repo.moneyScope(user, scope), body);
+    const c = await createContract(db, deps, user, await moneyScope({ user, scope }), body);
     await audit({ action: 'contract.create', entityType: 'contract', entityId: c.id, after: c });
     return presentContractFull(db, c);
   },
@@ -62,7 +63,7 @@ const get = defineRoute({
   tags: ['contracts'],
   params: idParams,
   response: contractView,
-  handler: async ({ db, params, user, scope }) => presentContractFull(db, await repo.findContract(db, await repo.moneyScope(user, scope), idNum(params.id))),
+  handler: async ({ db, params, user, scope }) => presentContractFull(db, await findVisibleContract(db, await moneyScope({ user, scope }), idNum(params.id))),
 });
 
 const patch = defineRoute({
@@ -73,8 +74,8 @@ const patch = defineRoute({
   params: idParams,
   body: patchContractBody,
   handler: async ({ db, params, body, user, scope, audit }) => {
-    const s = await repo.moneyScope(user, scope);
-    const before = await repo.findContract(db, s, idNum(params.id));
+    const s = await moneyScope({ user, scope });
+    const before = await findVisibleContract(db, s, idNum(params.id));
     const c = await patchContract(db, s, before.id, body);
     await audit({ action: 'contract.update', entityType: 'contract', entityId: c.id, before, after: c });
     return presentContractFull(db, c);
@@ -89,7 +90,7 @@ const action = defineRoute({
   params: contractActionParams,
   body: contractActionBody,
   handler: async ({ db, deps, params, user, scope, audit }) => {
-    const s = await repo.moneyScope(user, scope);
+    const s = await moneyScope({ user, scope });
     const id = idNum(params.id);
     const c = params.action === 'submit' ? await submitContract(db, deps, user, s, id) : await terminateContract(db, s, id);
     await audit({ action: `contract.${params.action}`, entityType: 'contract', entityId: id, after: { status: c.status } });
@@ -105,7 +106,7 @@ const plan = defineRoute({
   params: idParams,
   body: setPlanBody,
   handler: async ({ db, deps, params, body, user, scope, audit }) => {
-    const out = await setPlan(db, deps, await repo.moneyScope(user, scope), idNum(params.id), body.instalments);
+    const out = await setPlan(db, deps, await moneyScope({ user, scope }), idNum(params.id), body.instalments);
     await audit({ action: 'contract.plan', entityType: 'contract', entityId: params.id, after: out.instalments });
     return out;
   },
@@ -120,7 +121,7 @@ const change = defineRoute({
   body: contractChangeBody,
   status: 201,
   handler: async ({ db, deps, params, body, user, scope, audit }) => {
-    const out = await requestContractChange(db, deps, user, await repo.moneyScope(user, scope), idNum(params.id), body);
+    const out = await requestContractChange(db, deps, user, await moneyScope({ user, scope }), idNum(params.id), body);
     await audit({ action: 'contract.change_request', entityType: 'contract', entityId: params.id, after: out });
     return out;
   },
@@ -135,7 +136,7 @@ const planChange = defineRoute({
   body: planChangeBody,
   status: 201,
   handler: async ({ db, deps, params, body, user, scope, audit }) => {
-    const out = await changePlan(db, deps, user, await repo.moneyScope(user, scope), idNum(params.id), body);
+    const out = await changePlan(db, deps, user, await moneyScope({ user, scope }), idNum(params.id), body);
     await audit({ action: 'contract.plan_change', entityType: 'contract', entityId: params.id, before: out.before, after: out.after });
     return out;
   },
@@ -147,7 +148,7 @@ const changes = defineRoute({
   summary: '合同的变更单（合同变更、回款计划变更）',
   tags: ['contracts'],
   params: idParams,
-  handler: async ({ db, params, user, scope }) => ({ items: await changesOf(db, await repo.moneyScope(user, scope), idNum(params.id)), nextCursor: null }),
+  handler: async ({ db, params, user, scope }) => ({ items: await changesOf(db, await moneyScope({ user, scope }), idNum(params.id)), nextCursor: null }),
 });
 
 export const contractRoutes = [list, create, get, patch, action, plan, change, planChange, changes] as RouteSpec[];

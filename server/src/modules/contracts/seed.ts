@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { DataScope } from '../../auth/scope';
+import { systemMoneyScope } from './visibility';
 import { contracts, customers, salesTargets } from '../../db/schema/index';
 import { dayjs } from '../../lib/time';
 import type { AppDeps } from '../../http/context';
@@ -26,7 +26,7 @@ export async function seedContracts(ctx: SeedContext): Promise<void> {
   const owned = await db.select().from(customers).where(and(eq(customers.corpId, corpId), inArray(customers.ownerId, reps))).limit(6);
   const now = deps.now();
   const today = shanghaiDate(now);
-  const all: DataScope = { corpId, userId: users['demo.admin'] ?? reps[0]!, level: 'all', userIds: null, departmentIds: [] };
+  const all = systemMoneyScope({ corpId, userId: users['demo.admin'] ?? reps[0]!, level: 'all', userIds: null, departmentIds: [] });
   const amounts = [120_000_00, 86_500_00, 240_000_00, 45_800_00];
   for (const [i, cust] of owned.slice(0, amounts.length).entries()) {
     const amount = amounts[i]!;

@@ -1,7 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { createContractBody, patchContractBody } from '@scrm/shared';
-import type { DataScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
 import { contracts, userDepartments } from '../../db/schema/index';
 import type { AppDeps, AuthUser } from '../../http/context';
@@ -12,6 +11,9 @@ import { buildLines, fromMilli, grossOf, shanghaiDate, sumOf, type LineValues } 
 import { nextDocNumber } from './numbering';
 import { presentInstalment, validatePlan, writePlan, type PlanInput } from './plan';
 import * as repo from './repo';
+import { findEditableContract, findVisibleContract, requireMoneyCustomer, type MoneyScope } from './visibility';
+import { canSeeOwner } from '../../auth/scope';
+import { findVisibleOpportunity } from '../opportunities/visibility';
 import { refreshContractMoney } from './rollups';
 
 type CreateBody = z.infer<typeof createContractBody>;
@@ -28,7 +30,7 @@ async function primaryDepartment(db: Db, userId: number): Promise<number | null>
 }
 
 /** Lines for a new contract: given ones, else copied from the accepted quote or the won opportunity. */
-async function sourceLines(db: Db, scope: DataScope, customerId: number, body: CreateBody): Promise<LineValues[]> {
+async function sourceLines(db: Db, scope: MoneyScope, customerId: number, body: CreateBody): Promise<LineValues[]> {
   if (body.quoteId) {
     const { quote, lines } = await repo.linesFromQuote(db, scope.corpId, Number(body.quoteId));
     if (!quote) throw errors.notFound('报价单');
@@ -39,7 +41,7 @@ async function sourceLines(db: Db, scope: DataScope, customerId: number, body: C
   }
   if (body.opportunityId) {
     const { opp, lines } = await repo.linesFromOpportunity(db, scope.corpId, Number(body.opportunityId));
-    if (!opp || !repo.visibleOwner(scope, opp.ownerId)) throw errors.notFound('商机');
+    if (!opp || !(await findVisibleOpportunity(db, scope, opp.id))) throw errors.notFound('商机');
     if (opp.customerId !== customerId) throw errors.conflict('opportunity_not_of_customer', '商机不属于该客户');
     if (opp.status !== 'won') throw errors.conflict('opportunity_not_won', '只能从已赢单的商机生成合同');
     if (!body.lines && !body.quoteId) return copied(lines);
@@ -77,10 +79,10 @@ function amountOf(lines: LineValues[], given: number | undefined): number {
 }
 
 /** 新建合同 (draft). The owner defaults to the caller and must be inside the caller's scope. */
-export async function createContract(db: Db, deps: AppDeps, user: AuthUser, scope: DataScope, body: CreateBody) {
-  const customer = await repo.findVisibleCustomer(db, scope, Number(body.customerId));
+export async function createContract(db: Db, deps: AppDeps, user: AuthUser, scope: MoneyScope, body: CreateBody) {
+  const customer = await requireMoneyCustomer(db, scope, Number(body.customerId));
   const ownerId = body.ownerId ? Number(body.ownerId) : (customer.ownerId ?? user.id);
-  if (!repo.visibleOwner(scope, ownerId)) throw errors.notFound('负责人');
+  if (!canSeeOwner(scope, ownerId)) throw errors.notFound('负责人');
   const lines = await sourceLines(db, scope, customer.id, body);
   const amount = amountOf(lines, body.amount);
   const now = deps.now();
@@ -108,12 +110,12 @@ export async function createContract(db: Db, deps: AppDeps, user: AuthUser, scop
     })
     .$returningId();
   await repo.replaceLines(db, scope.corpId, row!.id, lines);
-  return repo.findContract(db, scope, row!.id);
+  return findVisibleContract(db, scope, row!.id);
 }
 
 /** Edits a draft or rejected contract; afterwards only a contract change may alter it. */
-export async function patchContract(db: Db, scope: DataScope, id: number, body: PatchBody) {
-  const c = await repo.findContract(db, scope, id, true);
+export async function patchContract(db: Db, scope: MoneyScope, id: number, body: PatchBody) {
+  const c = await findEditableContract(db, scope, id, { forUpdate: true });
   assertCrmOwned(c);
   if (c.status !== 'draft' && c.status !== 'rejected') throw errors.conflict('contract_not_editable', '合同已提交审批或已生效，请通过合同变更修改');
   let amount = c.amount;
@@ -128,12 +130,12 @@ export async function patchContract(db: Db, scope: DataScope, id: number, body: 
   }
   const { lines: _l, ...rest } = body;
   await db.update(contracts).set({ ...rest, amount }).where(eq(contracts.id, id));
-  return repo.findContract(db, scope, id);
+  return findVisibleContract(db, scope, id);
 }
 
 /** 提交审批: draft/rejected → pending, through the approvals engine. The plan must exist and balance. */
-export async function submitContract(db: Db, deps: AppDeps, user: AuthUser, scope: DataScope, id: number) {
-  const c = await repo.findContract(db, scope, id, true);
+export async function submitContract(db: Db, deps: AppDeps, user: AuthUser, scope: MoneyScope, id: number) {
+  const c = await findEditableContract(db, scope, id, { forUpdate: true });
   assertCrmOwned(c);
   if (c.status === 'pending') throw errors.conflict('contract_in_approval', '合同正在审批中');
   if (c.status !== 'draft' && c.status !== 'rejected') throw errors.conflict('contract_not_submittable', '只有草稿或被驳回的合同可以提交审批');
@@ -150,17 +152,17 @@ export async function submitContract(db: Db, deps: AppDeps, user: AuthUser, scop
     title: `合同审批 ${c.number} ${c.title}`,
     summary: `合同金额 ${(c.amount / 100).toFixed(2)} 元，签订日期 ${c.signedOn}`,
   });
-  return repo.findContract(db, scope, id);
+  return findVisibleContract(db, scope, id);
 }
 
 /** 终止: an effective contract stops taking receipts; what was received stays. */
-export async function terminateContract(db: Db, scope: DataScope, id: number) {
-  const c = await repo.findContract(db, scope, id, true);
+export async function terminateContract(db: Db, scope: MoneyScope, id: number) {
+  const c = await findEditableContract(db, scope, id, { forUpdate: true });
   assertCrmOwned(c);
   if (c.status !== 'effective') throw errors.conflict('contract_not_effective', '只有已生效的合同可以终止');
   await db.update(contracts).set({ status: 'terminated' }).where(eq(contracts.id, id));
   await refreshContractMoney(db, c.corpId, id);
-  return repo.findContract(db, scope, id);
+  return findVisibleContract(db, scope, id);
 }
 
 /** The approval outcome: approved → effective; rejected → rejected; withdrawn/returned → draft. */
@@ -188,8 +190,8 @@ export function wireContractApprovals(): void {
 }
 
 /** 回款计划: set while no money was received; later changes go through a plan change. */
-export async function setPlan(db: Db, deps: AppDeps, scope: DataScope, id: number, input: PlanInput[]) {
-  const c = await repo.findContract(db, scope, id, true);
+export async function setPlan(db: Db, deps: AppDeps, scope: MoneyScope, id: number, input: PlanInput[]) {
+  const c = await findEditableContract(db, scope, id, { forUpdate: true });
   assertCrmOwned(c);
   if (c.status === 'pending') throw errors.conflict('contract_in_approval', '合同审批中，不能修改回款计划');
   if (c.status === 'terminated') throw errors.conflict('contract_terminated', '合同已终止');
@@ -198,7 +200,7 @@ export async function setPlan(db: Db, deps: AppDeps, scope: DataScope, id: numbe
   if (c.status === 'effective' && existing.length) throw errors.conflict('plan_change_required', '合同已生效，请通过回款计划变更调整');
   validatePlan(input.map(({ id: _id, ...rest }) => rest), c.amount, []);
   await writePlan(db, c.corpId, id, input.map(({ id: _id, ...rest }) => rest), existing, shanghaiDate(deps.now()));
-  return presentContractFull(db, await repo.findContract(db, scope, id));
+  return presentContractFull(db, await findVisibleContract(db, scope, id));
 }
 
 /** The API view of a contract (list shape). */

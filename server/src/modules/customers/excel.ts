@@ -9,7 +9,7 @@ import { errors } from '../../http/errors';
 import { appendPages, emptyImportResult, importRow, readSheet, sheetWorkbook } from '../../lib/excel';
 import { allowedGrades } from './grades';
 import { listCustomers } from './repo';
-import { customerAccess } from './scope';
+import { customerAccess } from './visibility';
 import { createCustomer } from './service';
 
 /** Template columns: header → field. Registered capital is entered in 元 and stored in fen. */

@@ -4,12 +4,12 @@ import type { CustomerItem, CustomerListQuery, ListResult } from '@scrm/shared';
 import type { DataScope } from '../../auth/scope';
 import { ownerCondition } from '../../auth/scope';
 import type { Db } from '../../db/client';
-import { contacts, customers, users } from '../../db/schema/index';
+import { contacts, customerCollaborators, customers, users } from '../../db/schema/index';
 import { errors } from '../../http/errors';
 import { decodeCursor, encodeCursor, idNum, idStr, idStrOrNull } from '../../lib/ids';
 import { toIso } from '../../lib/time';
-import { poolScopeIds } from '../pools/engine';
-import { collaborationIds, customerScopeCondition, mineCondition } from './scope';
+import { visiblePoolIds } from '../pools/repo';
+import { collaborationIds, customerListCondition, mineCondition } from './visibility';
 
 export type CustomerRow = typeof customers.$inferSelect;
 
@@ -58,6 +58,15 @@ export async function getCustomerRow(db: Db, corpId: number, id: number): Promis
   return row ? { ...row.c, ownerName: row.ownerName } : null;
 }
 
+/** A customer's collaborators with their names and permissions. */
+export function collaboratorsOf(db: Db, customerId: number) {
+  return db
+    .select({ userId: customerCollaborators.userId, permission: customerCollaborators.permission, name: users.name })
+    .from(customerCollaborators)
+    .leftJoin(users, eq(users.id, customerCollaborators.userId))
+    .where(eq(customerCollaborators.customerId, customerId));
+}
+
 const FAR_PAST = new Date('1970-01-02T00:00:00Z');
 const FAR_FUTURE = new Date('9999-01-01T00:00:00Z');
 interface SortSpec {
@@ -93,12 +102,12 @@ export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  */
 export async function listCustomers(db: Db, scope: DataScope, q: CustomerListQuery): Promise<ListResult<CustomerItem>> {
   const collabIds = scope.level === 'all' && q.scope !== 'mine' ? undefined : await collaborationIds(db, scope.userId);
-  const conds: (SQL | undefined)[] = [await customerScopeCondition(db, scope, collabIds), eq(customers.status, q.status)];
+  const conds: (SQL | undefined)[] = [await customerListCondition(db, scope, collabIds), eq(customers.status, q.status)];
   if (q.scope === 'mine') conds.push(mineCondition(scope, collabIds));
   else if (q.scope === 'team') conds.push(ownerCondition(scope, 'team', customers.ownerId));
   else if (q.scope === 'pool') {
     conds.push(isNull(customers.ownerId));
-    const pools = await poolScopeIds(db, scope, 'customer');
+    const pools = scope.level === 'all' ? null : await visiblePoolIds(db, scope.corpId, scope.userId, 'customer');
     if (pools) conds.push(pools.length ? inArray(customers.poolId, pools) : sql`FALSE`);
   }
   if (q.grade) conds.push(eq(customers.grade, q.grade));

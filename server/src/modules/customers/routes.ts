@@ -19,42 +19,17 @@ import {
   timelineItem,
   timelineQuery,
 } from '@scrm/shared';
-import type { DataScope } from '../../auth/scope';
-import type { Db } from '../../db/client';
-import { customerCollaborators, users } from '../../db/schema/index';
 import { errors } from '../../http/errors';
 import { defineRoute, type RouteSpec } from '../../http/route';
-import { idNum, idStr } from '../../lib/ids';
+import { idNum } from '../../lib/ids';
 import { actionHistory, runActionRoute, runBulkActions } from '../pools/routes-helpers';
-import { getCustomerRow, listCustomers, presentCustomer } from './repo';
-import { customerAccess } from './scope';
-import { createCustomer, customerAdapter, patchCustomer, setCollaborators } from './service';
+import { listCustomers, presentCustomer } from './repo';
+import { canManageCollaborators, requireEditableCustomer, requireVisibleCustomer } from './visibility';
+import { createCustomer, customerAdapter, customerDetail as detail, patchCustomer, setCollaborators } from './service';
 import { customerTimeline } from './timeline';
 import { importRoute } from '../../http/import-route';
 import { sendWorkbook } from '../../lib/excel';
 import { exportCustomers, importCustomers, templateWorkbook } from './excel';
-
-/** Loads a customer inside the caller's scope (404 otherwise) with the caller's permissions. */
-export async function loadVisibleCustomer(db: Db, scope: DataScope, id: number) {
-  const row = await getCustomerRow(db, scope.corpId, id);
-  const access = row ? await customerAccess(db, scope, row) : null;
-  if (!row || !access) throw errors.notFound('客户');
-  return { row, access };
-}
-
-async function detail(db: Db, scope: DataScope, id: number) {
-  const { row, access } = await loadVisibleCustomer(db, scope, id);
-  const collabs = await db
-    .select({ userId: customerCollaborators.userId, permission: customerCollaborators.permission, name: users.name })
-    .from(customerCollaborators)
-    .leftJoin(users, eq(users.id, customerCollaborators.userId))
-    .where(eq(customerCollaborators.customerId, id));
-  return {
-    ...presentCustomer(row, row.ownerName),
-    collaborators: collabs.map((c) => ({ userId: idStr(c.userId), name: c.name, permission: c.permission })),
-    permissions: access,
-  };
-}
 
 export const customerRoutes: RouteSpec[] = [
   defineRoute({
@@ -134,8 +109,7 @@ export const customerRoutes: RouteSpec[] = [
     handler: async ({ db, params, body, scope, audit }) => {
       const s = await scope();
       const id = idNum(params.id);
-      const { row, access } = await loadVisibleCustomer(db, s, id);
-      if (!access.edit) throw errors.forbidden('您只有查看权限');
+      const { row } = await requireEditableCustomer(db, s, id);
       if (body.status !== undefined && body.status !== row.status) throw errors.badRequest('use_action', '请使用废弃 / 恢复操作改变状态');
       await patchCustomer(db, s, id, body);
       const out = await detail(db, s, id);
@@ -154,8 +128,8 @@ export const customerRoutes: RouteSpec[] = [
     handler: async ({ db, params, body, scope, audit }) => {
       const s = await scope();
       const id = idNum(params.id);
-      const { row, access } = await loadVisibleCustomer(db, s, id);
-      if (!access.owner && s.level === 'own') throw errors.forbidden('只有负责人或管理者可以设置协作人');
+      const { row, access } = await requireVisibleCustomer(db, s, id);
+      if (!canManageCollaborators(s, access)) throw errors.forbidden('只有负责人或管理者可以设置协作人');
       await setCollaborators(db, s.corpId, id, body.collaborators, row.ownerId);
       const out = await detail(db, s, id);
       await audit({ action: 'customer.collaborators', entityType: 'customer', entityId: id, after: out.collaborators });
@@ -182,7 +156,7 @@ export const customerRoutes: RouteSpec[] = [
     response: z.object({ items: z.array(ownershipActionItem) }),
     handler: async ({ db, params, scope }) => {
       const s = await scope();
-      await loadVisibleCustomer(db, s, idNum(params.id));
+      await requireVisibleCustomer(db, s, idNum(params.id));
       return { items: await actionHistory(db, s.corpId, 'customer', idNum(params.id)) };
     },
   }),
@@ -196,7 +170,7 @@ export const customerRoutes: RouteSpec[] = [
     response: z.object({ items: z.array(timelineItem), nextBefore: z.string().nullable() }),
     handler: async ({ db, params, query, scope }) => {
       const s = await scope();
-      await loadVisibleCustomer(db, s, idNum(params.id));
+      await requireVisibleCustomer(db, s, idNum(params.id));
       return customerTimeline(db, s, idNum(params.id), query);
     },
   }),

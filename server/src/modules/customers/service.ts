@@ -10,8 +10,21 @@ import { moveOpenOpportunities } from '../opportunities/service';
 import { recordAction } from '../pools/actions-log';
 import type { PoolEntityAdapter } from '../pools/engine';
 import { defaultPoolId, getPool } from '../pools/repo';
-import { customerAccess } from './scope';
+import { collaboratorsOf, presentCustomer } from './repo';
+import { canSeeOwner } from '../../auth/scope';
+import { customerAccess, requireVisibleCustomer } from './visibility';
 import { assertGradeAllowed } from './grades';
+
+/** A visible customer as the detail API shows it (404 outside the scope), with the caller's permissions. */
+export async function customerDetail(db: Db, scope: DataScope, id: number) {
+  const { row, access } = await requireVisibleCustomer(db, scope, id);
+  const collabs = await collaboratorsOf(db, id);
+  return {
+    ...presentCustomer(row, row.ownerName),
+    collaborators: collabs.map((c) => ({ userId: idStr(c.userId), name: c.name, permission: c.permission })),
+    permissions: access,
+  };
+}
 
 /** Masks a name for callers who may not see the record: 张伟 → 张*. */
 export const maskName = (name: string | null) => (name ? `${name.slice(0, 1)}${'*'.repeat(Math.max(1, name.length - 1))}` : null);
@@ -75,7 +88,7 @@ export async function createCustomer(db: Db, user: AuthUser, scope: DataScope, b
   await assertNoDuplicate(db, scope, { name: b.name, creditCode: b.creditCode, mobile: b.contact?.mobile });
   const ownerId: number | null = b.ownerId === undefined ? user.id : b.ownerId === null ? null : idNum(b.ownerId);
   if (ownerId != null && ownerId !== user.id) {
-    if (scope.level === 'own' || (scope.level === 'subtree' && !scope.userIds!.includes(ownerId))) throw errors.forbidden('只能把客户分给自己或本部门成员');
+    if (scope.level === 'own' || !canSeeOwner(scope, ownerId)) throw errors.forbidden('只能把客户分给自己或本部门成员');
     await assertUsersInCorp(db, user.corpId, [ownerId]);
   }
   let poolId = b.poolId ? idNum(b.poolId) : await defaultPoolId(db, user.corpId, 'customer');

@@ -1,18 +1,10 @@
 import { z } from 'zod';
-import { ERP_BATCH_MAX, ERP_ENTITIES, erpBatchBody } from '@scrm/shared';
+import { ERP_ENTITIES, erpBatchBody } from '@scrm/shared';
 import { readRawBody } from '../../http/body';
-import type { AuthUser } from '../../http/context';
-import { errors } from '../../http/errors';
 import { defineRoute, type RouteSpec } from '../../http/route';
-import { rowsFromWorkbook } from './excel';
-import { applyErpBatch } from './service';
+import { applyErpBatch, assertErpCaller, importErpWorkbook } from './service';
 
 const entityParams = z.object({ entity: z.enum(ERP_ENTITIES, { error: '实体只能是 customers、receipts、receivables 或 shipments' }) });
-
-/** ERP sync runs as an admin (the integration account). */
-function assertErpCaller(user: AuthUser): void {
-  if (user.role !== 'admin') throw errors.forbidden('只有管理员（ERP 集成账号）可以同步 ERP 数据');
-}
 
 const upsert = defineRoute({
   method: 'post',
@@ -39,10 +31,8 @@ const importExcel = defineRoute({
   idempotent: false,
   handler: async ({ ctx, db, deps, params, user, scope }) => {
     assertErpCaller(user);
-    const rows = await rowsFromWorkbook(await readRawBody(ctx, 10 * 1024 * 1024), params.entity);
-    if (!rows.length) throw errors.badRequest('empty_workbook', 'Excel 中没有数据行');
-    if (rows.length > ERP_BATCH_MAX) throw errors.badRequest('too_many_rows', `每次最多导入 ${ERP_BATCH_MAX} 行`);
-    return { results: await applyErpBatch(db, deps, await scope(), user.id, params.entity, rows) };
+    const workbook = await readRawBody(ctx, 10 * 1024 * 1024);
+    return { results: await importErpWorkbook(db, deps, await scope(), user, params.entity, workbook) };
   },
 });
 

@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { erpCustomerRow, erpReceiptRow, erpReceivableRow, erpShipmentRow, normaliseCustomerName, type ErpEntity, type ErpRowResult } from '@scrm/shared';
+import { ERP_BATCH_MAX, erpCustomerRow, erpReceiptRow, erpReceivableRow, erpShipmentRow, normaliseCustomerName, type ErpEntity, type ErpRowResult } from '@scrm/shared';
 import type { DataScope } from '../../auth/scope';
+import { systemMoneyScope } from '../contracts/visibility';
 import type { Db } from '../../db/client';
-import { contracts, customers, erpLinks, orderLines, orders, receivables, receipts, users } from '../../db/schema/index';
-import type { AppDeps } from '../../http/context';
+import type { AppDeps, AuthUser } from '../../http/context';
 import { AppError, errors, isDuplicateKey } from '../../http/errors';
 import { nextDocNumber } from '../contracts/numbering';
 import { createReceipt } from '../receipts/service';
 import { createShipment } from '../fulfilment/shipments';
+import { rowsFromWorkbook } from './excel';
+import * as repo from './repo';
 
 type Outcome = { status: 'created' | 'updated' | 'unchanged'; id: number };
 interface Ctx {
@@ -21,23 +22,12 @@ interface Ctx {
 
 const hashOf = (row: unknown) => createHash('sha256').update(JSON.stringify(row)).digest('hex');
 
-async function linkOf(db: Db, corpId: number, entityType: string, code: string) {
-  const [l] = await db.select().from(erpLinks).where(and(eq(erpLinks.corpId, corpId), eq(erpLinks.entityType, entityType), eq(erpLinks.externalCode, code)));
-  return l;
-}
-async function saveLink(db: Db, corpId: number, entityType: string, code: string, entityId: number, hash: string) {
-  await db
-    .insert(erpLinks)
-    .values({ corpId, entityType, externalCode: code, entityId, payloadHash: hash })
-    .onDuplicateKeyUpdate({ set: { entityId, payloadHash: hash } });
-}
+const linkOf = repo.findLink;
+const saveLink = repo.saveLink;
 
 async function contractByRef(db: Db, corpId: number, number?: string, externalCode?: string) {
   if (!number && !externalCode) throw errors.conflict('contract_ref_missing', '请提供合同编号或合同外部编码');
-  const [c] = await db
-    .select()
-    .from(contracts)
-    .where(and(eq(contracts.corpId, corpId), number ? eq(contracts.number, number) : eq(contracts.externalCode, externalCode!)));
+  const c = await repo.findContract(db, corpId, { number, externalCode });
   if (!c) throw errors.conflict('contract_not_found', `找不到合同 ${number ?? externalCode}`);
   return c;
 }
@@ -49,9 +39,9 @@ async function upsertCustomer(ctx: Ctx, row: z.infer<typeof erpCustomerRow>, has
   if (link?.payloadHash === hash) return { status: 'unchanged', id: link.entityId };
   let ownerId: number | null = null;
   if (row.ownerWecomUserId) {
-    const [u] = await db.select({ id: users.id }).from(users).where(and(eq(users.corpId, scope.corpId), eq(users.wecomUserId, row.ownerWecomUserId)));
-    if (!u) throw errors.conflict('owner_not_found', `找不到负责人 ${row.ownerWecomUserId}`);
-    ownerId = u.id;
+    const u = await repo.findUserIdByWecomId(db, scope.corpId, row.ownerWecomUserId);
+    if (u === undefined) throw errors.conflict('owner_not_found', `找不到负责人 ${row.ownerWecomUserId}`);
+    ownerId = u;
   }
   const values = {
     name: row.name,
@@ -63,13 +53,13 @@ async function upsertCustomer(ctx: Ctx, row: z.infer<typeof erpCustomerRow>, has
   };
   try {
     if (link) {
-      await db.update(customers).set(values).where(and(eq(customers.corpId, scope.corpId), eq(customers.id, link.entityId)));
+      await repo.updateCustomer(db, scope.corpId, link.entityId, values);
       await saveLink(db, scope.corpId, 'customer', row.externalCode, link.entityId, hash);
       return { status: 'updated', id: link.entityId };
     }
-    const [c] = await db.insert(customers).values({ corpId: scope.corpId, source: 'ERP', ...values }).$returningId();
-    await saveLink(db, scope.corpId, 'customer', row.externalCode, c!.id, hash);
-    return { status: 'created', id: c!.id };
+    const id = await repo.insertCustomer(db, { corpId: scope.corpId, source: 'ERP', ...values });
+    await saveLink(db, scope.corpId, 'customer', row.externalCode, id, hash);
+    return { status: 'created', id };
   } catch (err) {
     if (isDuplicateKey(err)) throw errors.conflict('customer_duplicate', `已存在同名或同信用代码的客户「${row.name}」`);
     throw err;
@@ -79,7 +69,7 @@ async function upsertCustomer(ctx: Ctx, row: z.infer<typeof erpCustomerRow>, has
 /** Receipts by ERP code; a changed receipt is refused (the ERP sends a reversal instead). */
 async function upsertReceipt(ctx: Ctx, row: z.infer<typeof erpReceiptRow>, hash: string): Promise<Outcome> {
   const { db, scope } = ctx;
-  const [existing] = await db.select().from(receipts).where(and(eq(receipts.corpId, scope.corpId), eq(receipts.externalCode, row.externalCode)));
+  const existing = await repo.findReceiptByCode(db, scope.corpId, row.externalCode);
   if (existing) {
     const link = await linkOf(db, scope.corpId, 'receipt', row.externalCode);
     if (link?.payloadHash === hash) return { status: 'unchanged', id: existing.id };
@@ -90,7 +80,7 @@ async function upsertReceipt(ctx: Ctx, row: z.infer<typeof erpReceiptRow>, hash:
     db,
     ctx.deps,
     { corpId: scope.corpId, userId: ctx.userId },
-    scope,
+    systemMoneyScope(scope),
     { contractId: String(c.id), amount: row.amount, receivedOn: row.receivedOn, method: 'bank_transfer', remark: row.method ? `ERP 收款方式：${row.method}` : undefined },
     { externalCode: row.externalCode },
   );
@@ -101,11 +91,11 @@ async function upsertReceipt(ctx: Ctx, row: z.infer<typeof erpReceiptRow>, hash:
 /** Receivables by ERP code: amount and received amount are the ERP's figures. */
 async function upsertReceivable(ctx: Ctx, row: z.infer<typeof erpReceivableRow>, hash: string): Promise<Outcome> {
   const { db, scope } = ctx;
-  const [existing] = await db.select().from(receivables).where(and(eq(receivables.corpId, scope.corpId), eq(receivables.externalCode, row.externalCode)));
+  const existing = await repo.findReceivableByCode(db, scope.corpId, row.externalCode);
   const values = { amount: row.amount, receivedAmount: row.receivedAmount, dueOn: row.dueOn, status: row.receivedAmount >= row.amount ? ('settled' as const) : ('open' as const) };
   if (existing) {
     if (existing.amount === values.amount && existing.receivedAmount === values.receivedAmount && existing.dueOn === values.dueOn) return { status: 'unchanged', id: existing.id };
-    await db.update(receivables).set(values).where(eq(receivables.id, existing.id));
+    await repo.updateReceivable(db, scope.corpId, existing.id, values);
     return { status: 'updated', id: existing.id };
   }
   let customerId: number;
@@ -119,18 +109,16 @@ async function upsertReceivable(ctx: Ctx, row: z.infer<typeof erpReceivableRow>,
   } else {
     const link = row.customerExternalCode ? await linkOf(db, scope.corpId, 'customer', row.customerExternalCode) : undefined;
     if (!link) throw errors.conflict('customer_not_found', `找不到客户 ${row.customerExternalCode ?? ''}（请先同步客户）`);
-    const [cust] = await db.select().from(customers).where(eq(customers.id, link.entityId));
-    customerId = cust!.id;
-    ownerId = cust!.ownerId ?? ctx.userId;
+    const cust = await repo.findCustomer(db, scope.corpId, link.entityId);
+    if (!cust) throw errors.conflict('customer_not_found', `找不到客户 ${row.customerExternalCode ?? ''}（请先同步客户）`);
+    customerId = cust.id;
+    ownerId = cust.ownerId ?? ctx.userId;
   }
   const now = ctx.deps.now();
   const number = await nextDocNumber(db, scope.corpId, 'receivable', now);
-  const [r] = await db
-    .insert(receivables)
-    .values({ corpId: scope.corpId, number, customerId, contractId, ownerId, sourceType: 'erp', origin: 'erp', externalCode: row.externalCode, ...values, createdAt: now, updatedAt: now })
-    .$returningId();
+  const id = await repo.insertReceivable(db, { corpId: scope.corpId, number, customerId, contractId, ownerId, sourceType: 'erp', origin: 'erp', externalCode: row.externalCode, ...values, createdAt: now, updatedAt: now });
   void hash;
-  return { status: 'created', id: r!.id };
+  return { status: 'created', id };
 }
 
 /** Shipments by ERP code against a CRM order (by number and line number). */
@@ -141,14 +129,14 @@ async function upsertShipment(ctx: Ctx, row: z.infer<typeof erpShipmentRow>, has
     if (link.payloadHash === hash) return { status: 'unchanged', id: link.entityId };
     throw errors.conflict('erp_shipment_changed', '该发货单已同步；变更请在 ERP 中做退货后以新编码同步');
   }
-  const [o] = await db.select().from(orders).where(and(eq(orders.corpId, scope.corpId), eq(orders.number, row.orderNumber)));
-  if (!o) throw errors.conflict('order_not_found', `找不到订单 ${row.orderNumber}`);
-  const lines = await db.select().from(orderLines).where(eq(orderLines.orderId, o.id));
+  const found = await repo.findOrderWithLines(db, scope.corpId, row.orderNumber);
+  if (!found) throw errors.conflict('order_not_found', `找不到订单 ${row.orderNumber}`);
+  const { order: o, lines } = found;
   const s = await createShipment(
     db,
     ctx.deps,
     { corpId: scope.corpId, userId: ctx.userId },
-    scope,
+    systemMoneyScope(scope),
     {
       orderId: String(o.id),
       shippedOn: row.shippedOn,
@@ -170,6 +158,20 @@ const HANDLERS = {
   receivables: { schema: erpReceivableRow, run: upsertReceivable },
   shipments: { schema: erpShipmentRow, run: upsertShipment },
 } as const;
+
+/** ERP sync runs as an admin (the integration account). */
+export function assertErpCaller(user: AuthUser): void {
+  if (user.role !== 'admin') throw errors.forbidden('只有管理员（ERP 集成账号）可以同步 ERP 数据');
+}
+
+/** An Excel import: the first sheet's rows, at least one and at most `ERP_BATCH_MAX`, applied like a JSON batch. */
+export async function importErpWorkbook(db: Db, deps: AppDeps, scope: DataScope, user: AuthUser, entity: ErpEntity, workbook: Buffer): Promise<ErpRowResult[]> {
+  assertErpCaller(user);
+  const rows = await rowsFromWorkbook(workbook, entity);
+  if (!rows.length) throw errors.badRequest('empty_workbook', 'Excel 中没有数据行');
+  if (rows.length > ERP_BATCH_MAX) throw errors.badRequest('too_many_rows', `每次最多导入 ${ERP_BATCH_MAX} 行`);
+  return applyErpBatch(db, deps, scope, user.id, entity, rows);
+}
 
 /**
  * Applies a batch row by row, each in its own savepoint: a bad row is reported with its code and

@@ -7,16 +7,15 @@ import type { AppDeps, AuthUser } from '../../http/context';
 import { errors } from '../../http/errors';
 import { idNum, idStr, idStrOrNull } from '../../lib/ids';
 import { toIso } from '../../lib/time';
-import { onApprovalDecided, startApproval } from '../approvals/service';
+import { requireRole } from '../../auth/roles';
+import { onApprovalDecided, startApproval, type DecisionEvent } from '../approvals/service';
+import { moneyScopeOf, type MoneyScope } from '../contracts/visibility';
+import * as repo from './repo';
 import { attachFiles, filesOf, presentFile, registerAttachmentVisibility } from '../files/service';
 
 export type Claim = typeof expenseClaims.$inferSelect;
 export const VOUCHER_DOC = 'expense_claim';
 
-/** Finance and admin see every claim and advance; others their data scope (own / led subtree). */
-export function expenseScope(user: AuthUser, scope: DataScope): DataScope {
-  return user.role === 'finance' || user.role === 'admin' ? { ...scope, level: 'all', userIds: null } : scope;
-}
 
 /** The corp's categories, creating the defaults (差旅, 交通, 住宿, 招待, 礼品, 其他) the first time. */
 export async function ensureCategories(db: Db, corpId: number) {
@@ -28,12 +27,19 @@ export async function ensureCategories(db: Db, corpId: number) {
   return rows;
 }
 
-/** Loads a claim visible to the caller (404 otherwise); `lock` takes a row lock for writes. */
-export async function loadClaim(db: Db, user: AuthUser, scope: DataScope, id: number, lock = false): Promise<Claim> {
-  const q = db.select().from(expenseClaims).where(and(eq(expenseClaims.id, id), eq(expenseClaims.corpId, user.corpId)));
-  const [claim] = lock ? await q.for('update') : await q;
-  if (!claim || !canSeeOwner(expenseScope(user, scope), claim.userId)) throw errors.notFound('报销单');
+/**
+ * A claim inside the caller's money scope (claims follow their claimant: finance sees all, others
+ * their data scope), else 404; `forUpdate` takes a row lock for writes.
+ */
+export async function findVisibleClaim(db: Db, scope: MoneyScope, id: number, opts: { forUpdate?: boolean } = {}): Promise<Claim> {
+  const claim = await repo.claimById(db, scope.corpId, id, opts.forUpdate);
+  if (!claim || !canSeeOwner(scope, claim.userId)) throw errors.notFound('报销单');
   return claim;
+}
+
+/** Only the claimant changes or submits their claim (403 for others who merely see it). */
+export function assertOwnClaim(user: AuthUser, claim: Claim, message: string): void {
+  if (claim.userId !== user.id) throw errors.forbidden(message);
 }
 
 /** Writes lines and vouchers of a draft claim (replacing previous ones) and its total. */
@@ -90,7 +96,7 @@ async function checkLimits(db: Db, claim: Claim, role: string) {
 
 /** Submits a draft claim into approval (the claim is locked while pending). */
 export async function submitClaim(db: Db, deps: AppDeps, user: AuthUser, claim: Claim): Promise<void> {
-  if (claim.userId !== user.id) throw errors.forbidden('只能提交自己的报销单');
+  assertOwnClaim(user, claim, '只能提交自己的报销单');
   if (claim.status !== 'draft') throw errors.conflict('claim_not_draft', '只有草稿状态的报销单可以提交');
   await checkLimits(db, claim, user.role);
   const cats = await db
@@ -115,24 +121,34 @@ export async function submitClaim(db: Db, deps: AppDeps, user: AuthUser, claim: 
     .where(eq(expenseClaims.id, claim.id));
 }
 
-onApprovalDecided('expense', async (db, ev) => {
+/** Hooks claims and advances into approvals and vouchers into file visibility (called by module.ts; idempotent). */
+export function wireExpenses(): void {
+  onApprovalDecided('expense', onClaimDecided);
+  onApprovalDecided('advance', onAdvanceDecided);
+  registerAttachmentVisibility(VOUCHER_DOC, voucherVisible);
+}
+
+async function onClaimDecided(db: Db, ev: DecisionEvent): Promise<void> {
   const status = ev.decision === 'approved' ? 'approved' : ev.decision === 'rejected' ? 'rejected' : 'draft';
   await db
     .update(expenseClaims)
     .set({ status, approvedAt: ev.decision === 'approved' ? ev.deps.now() : null, updatedAt: ev.deps.now() })
     .where(and(eq(expenseClaims.id, ev.docId), eq(expenseClaims.corpId, ev.corpId)));
-});
-onApprovalDecided('advance', async (db, ev) => {
+}
+
+async function onAdvanceDecided(db: Db, ev: DecisionEvent): Promise<void> {
   const status = ev.decision === 'approved' ? 'approved' : ev.decision === 'rejected' ? 'rejected' : 'draft';
   await db
     .update(expenseAdvances)
     .set({ status, approvedAt: ev.decision === 'approved' ? ev.deps.now() : null, updatedAt: ev.deps.now() })
     .where(and(eq(expenseAdvances.id, ev.docId), eq(expenseAdvances.corpId, ev.corpId)));
-});
-registerAttachmentVisibility(VOUCHER_DOC, async (db, user, scope, docId) => {
-  const [c] = await db.select({ userId: expenseClaims.userId }).from(expenseClaims).where(and(eq(expenseClaims.id, docId), eq(expenseClaims.corpId, user.corpId)));
-  return !!c && canSeeOwner(expenseScope(user, scope), c.userId);
-});
+}
+
+/** A voucher is visible with its claim. */
+async function voucherVisible(db: Db, user: AuthUser, scope: DataScope, docId: number): Promise<boolean> {
+  const c = await repo.claimById(db, user.corpId, docId);
+  return !!c && canSeeOwner(moneyScopeOf(user, scope), c.userId);
+}
 
 /**
  * Finance marks an approved claim reimbursed, offsetting advances of the same person (each at
@@ -145,7 +161,7 @@ export async function reimburse(
   claim: Claim,
   input: { reimbursedOn: string; method: Claim['reimburseMethod'] & string; amount?: number; offsets: { advanceId: string; amount: number }[] },
 ): Promise<void> {
-  if (user.role !== 'finance' && user.role !== 'admin') throw errors.forbidden('只有财务可以标记报销');
+  requireRole(user, ['finance', 'admin'], '只有财务可以标记报销');
   if (claim.status !== 'approved') throw errors.conflict('claim_not_approved', '只有审批通过的报销单可以报销');
   const offsetTotal = input.offsets.reduce((s, o) => s + o.amount, 0);
   if (offsetTotal > claim.totalAmount) throw errors.conflict('offset_exceeds_claim', '冲抵金额合计不能超过报销金额');
@@ -226,4 +242,33 @@ export async function presentClaim(db: Db, claim: Claim, full: boolean): Promise
     return { id: p.id, url: p.url, contentType: p.contentType, size: p.size };
   });
   return view;
+}
+
+/** Adds a category (409 `category_exists` on a duplicate name); the defaults exist first. */
+export async function createCategory(db: Db, corpId: number, body: { name: string; sortOrder?: number; isActive?: boolean }): Promise<number> {
+  await ensureCategories(db, corpId);
+  if (await repo.categoryByName(db, corpId, body.name)) throw errors.conflict('category_exists', '已有同名费用科目');
+  return repo.insertCategory(db, corpId, body);
+}
+
+/** Sets (or with null removes) a category's per-claim cap for a role (404 for another corp's category). */
+export async function setCategoryLimit(db: Db, corpId: number, categoryId: number, role: Parameters<typeof repo.replaceLimit>[3], maxPerClaim: number | null): Promise<void> {
+  if (!(await repo.categoryById(db, corpId, categoryId))) throw errors.notFound('费用科目');
+  await repo.replaceLimit(db, corpId, categoryId, role, maxPerClaim);
+}
+
+/** A draft claim of the caller with its lines and vouchers. */
+export async function createClaim(db: Db, deps: AppDeps, user: AuthUser, body: ClaimBody): Promise<Claim> {
+  const id = await repo.insertDraftClaim(db, { corpId: user.corpId, userId: user.id, departmentId: await repo.mainDepartmentOf(db, user.id), title: body.title, now: deps.now() });
+  await writeClaimContent(db, deps, user, id, body);
+  return (await repo.claimById(db, user.corpId, id))!;
+}
+
+/** Spend totals inside the money scope, named and largest first. */
+export async function spendTotals(db: Db, scope: MoneyScope, f: { groupBy: repo.TotalsGroup; from: string; to: string }) {
+  const rows = await repo.spendTotals(db, scope, f);
+  const names = await repo.groupNames(db, f.groupBy, rows.map((r) => r.key).filter((k): k is number => k != null));
+  return rows
+    .map((r) => ({ id: r.key == null ? null : idStr(r.key), name: r.key == null ? '（未关联）' : (names.get(r.key) ?? ''), amount: Number(r.amount), lines: Number(r.lines) }))
+    .sort((a, b) => b.amount - a.amount);
 }

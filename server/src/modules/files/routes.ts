@@ -1,14 +1,12 @@
 import { createReadStream } from 'node:fs';
-import { and, eq } from 'drizzle-orm';
 import Busboy from 'busboy';
 import type { Context } from 'koa';
 import { fileResponse, idParams, UPLOAD_MAX_BYTES, wecomMediaBody } from '@scrm/shared';
-import { files } from '../../db/schema/index';
 import { readRawBody } from '../../http/body';
 import { errors } from '../../http/errors';
 import { defineRoute, type RouteSpec } from '../../http/route';
 import { idNum } from '../../lib/ids';
-import { canDownload, filePath, isAllowedType, presentFile, storeFile, TOO_LARGE_MESSAGE, UNSUPPORTED_MESSAGE } from './service';
+import { fileForDownload, filePath, isAllowedType, presentFile, storeFile, TOO_LARGE_MESSAGE, UNSUPPORTED_MESSAGE } from './service';
 import { fetchWecomMedia, storeWecomMedia } from './wecom-media';
 
 /** Multipart overhead allowed on top of the file itself. */
@@ -119,11 +117,7 @@ const download = defineRoute({
   tags: ['files'],
   params: idParams,
   handler: async ({ ctx, db, deps, user, scope, params }) => {
-    const [f] = await db
-      .select()
-      .from(files)
-      .where(and(eq(files.id, idNum(params.id)), eq(files.corpId, user.corpId)));
-    if (!f || !(await canDownload(db, user, await scope(), f))) throw errors.notFound('文件');
+    const f = await fileForDownload(db, user, scope, idNum(params.id));
     ctx.status = 200;
     ctx.type = f.contentType;
     ctx.length = f.size;

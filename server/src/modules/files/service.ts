@@ -1,16 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { access, mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { and, eq, inArray } from 'drizzle-orm';
 import { UPLOAD_CONTENT_TYPES, UPLOAD_MAX_BYTES, type FileInfo, type UploadContentType } from '@scrm/shared';
 import { canSeeOwner, type DataScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
-import { fileLinks, files } from '../../db/schema/index';
 import type { AppDeps, AuthUser } from '../../http/context';
 import { errors } from '../../http/errors';
 import { idStr } from '../../lib/ids';
+import * as repo from './repo';
+import type { FileRow } from './repo';
 
-export type FileRow = typeof files.$inferSelect;
+export type { FileRow };
 
 export const UNSUPPORTED_MESSAGE = '只支持上传 JPEG、PNG、WebP 图片或 PDF 文件';
 export const TOO_LARGE_MESSAGE = `文件过大，单个文件不能超过 ${UPLOAD_MAX_BYTES / 1024 / 1024} MB`;
@@ -62,20 +62,16 @@ export async function storeFile(
     await writeFile(tmp, input.buffer);
     await rename(tmp, path);
   }
-  const [ins] = await db
-    .insert(files)
-    .values({
-      corpId: input.corpId,
-      uploaderId: input.uploaderId,
-      sha256,
-      contentType: sniffed,
-      size: input.buffer.length,
-      originalName: input.originalName?.slice(0, 200) || null,
-      createdAt: deps.now(),
-    })
-    .$returningId();
-  const [row] = await db.select().from(files).where(eq(files.id, ins!.id));
-  return { ...presentFile(row!), row: row! };
+  const row = await repo.insertFile(db, {
+    corpId: input.corpId,
+    uploaderId: input.uploaderId,
+    sha256,
+    contentType: sniffed,
+    size: input.buffer.length,
+    originalName: input.originalName?.slice(0, 200) || null,
+    createdAt: deps.now(),
+  });
+  return { ...presentFile(row), row };
 }
 
 /** Where a stored file's bytes are. */
@@ -100,38 +96,16 @@ export async function attachFiles(
   input: { corpId: number; uploaderId: number; fileIds: number[]; docType: string; docId: number; replace?: boolean },
 ): Promise<FileRow[]> {
   const uniq = [...new Set(input.fileIds)];
-  const rows = uniq.length
-    ? await db
-        .select()
-        .from(files)
-        .where(and(eq(files.corpId, input.corpId), inArray(files.id, uniq)))
-    : [];
+  const rows = await repo.filesByIds(db, input.corpId, uniq);
   const bad = uniq.filter((id) => !rows.some((r) => r.id === id && r.uploaderId === input.uploaderId));
   if (bad.length) throw errors.conflict('file_not_attachable', '只能附加自己上传的文件', { fileIds: bad.map(String) });
-  if (input.replace) {
-    await db
-      .delete(fileLinks)
-      .where(and(eq(fileLinks.corpId, input.corpId), eq(fileLinks.docType, input.docType), eq(fileLinks.docId, input.docId)));
-  }
-  if (uniq.length) {
-    await db
-      .insert(fileLinks)
-      .values(uniq.map((fileId) => ({ fileId, corpId: input.corpId, docType: input.docType, docId: input.docId, createdAt: deps.now() })))
-      .onDuplicateKeyUpdate({ set: { fileId: fileLinks.fileId } as never });
-  }
+  if (input.replace) await repo.unlinkDocument(db, input.corpId, input.docType, input.docId);
+  await repo.linkFiles(db, input.corpId, input.docType, input.docId, uniq, deps.now());
   return uniq.map((id) => rows.find((r) => r.id === id)!);
 }
 
 /** Files attached to a document, in upload order. */
-export async function filesOf(db: Db, corpId: number, docType: string, docId: number): Promise<FileRow[]> {
-  const rows = await db
-    .select({ f: files })
-    .from(fileLinks)
-    .innerJoin(files, eq(files.id, fileLinks.fileId))
-    .where(and(eq(fileLinks.corpId, corpId), eq(fileLinks.docType, docType), eq(fileLinks.docId, docId)))
-    .orderBy(files.id);
-  return rows.map((r) => r.f);
-}
+export const filesOf = (db: Db, corpId: number, docType: string, docId: number): Promise<FileRow[]> => repo.filesOfDocument(db, corpId, docType, docId);
 
 /**
  * Download rule: same corp, and one of — the caller uploaded it; the caller's data scope covers
@@ -141,10 +115,17 @@ export async function filesOf(db: Db, corpId: number, docType: string, docId: nu
 export async function canDownload(db: Db, user: AuthUser, scope: DataScope, f: FileRow): Promise<boolean> {
   if (f.corpId !== user.corpId) return false;
   if (f.uploaderId === user.id || canSeeOwner(scope, f.uploaderId)) return true;
-  const links = await db.select().from(fileLinks).where(eq(fileLinks.fileId, f.id));
+  const links = await repo.linksOfFile(db, f.corpId, f.id);
   for (const l of links) {
     const check = visibility.get(l.docType);
     if (check && (await check(db, user, scope, l.docId))) return true;
   }
   return false;
+}
+
+/** The file the caller may download (`canDownload`), or 404 — never revealing that it exists. */
+export async function fileForDownload(db: Db, user: AuthUser, scope: () => Promise<DataScope>, id: number): Promise<FileRow> {
+  const f = await repo.findFile(db, user.corpId, id);
+  if (!f || !(await canDownload(db, user, await scope(), f))) throw errors.notFound('文件');
+  return f;
 }

@@ -8,8 +8,10 @@ import { errors } from '../../http/errors';
 import { idNum, idStr, idStrOrNull } from '../../lib/ids';
 import { toIso } from '../../lib/time';
 import { addFollowUpToRollups, lockCustomerForRollups, refreshCustomerFollowUpRollups, type LockedCustomerRollups } from '../customers/rollups';
-import { customerAccess } from '../customers/scope';
-import { canSeeLead } from '../leads/adapter';
+import { findVisibleCustomer } from '../customers/visibility';
+import { findVisibleLead } from '../leads/visibility';
+import { findVisibleOpportunity } from '../opportunities/visibility';
+import { canEditFollowUp, canSeeFollowUp } from './visibility';
 
 export type FollowUpRow = typeof followUps.$inferSelect;
 
@@ -37,20 +39,18 @@ export function presentFollowUp(f: FollowUpRow, extra: { authorName: string | nu
 
 /** Checks the customer is in scope (404 otherwise). */
 async function assertCustomer(db: Db, scope: DataScope, id: number): Promise<void> {
-  const [c] = await db.select({ id: customers.id, ownerId: customers.ownerId, poolId: customers.poolId }).from(customers).where(and(eq(customers.corpId, scope.corpId), eq(customers.id, id)));
-  if (!c || !(await customerAccess(db, scope, c))) throw errors.notFound('客户');
+  if (!(await findVisibleCustomer(db, scope, id))) throw errors.notFound('客户');
 }
 
 async function assertLead(db: Db, scope: DataScope, id: number): Promise<void> {
-  const [l] = await db.select({ ownerId: leads.ownerId, poolId: leads.poolId }).from(leads).where(and(eq(leads.corpId, scope.corpId), eq(leads.id, id)));
-  if (!l || !(await canSeeLead(db, scope, l))) throw errors.notFound('线索');
+  if (!(await findVisibleLead(db, scope, id))) throw errors.notFound('线索');
 }
 
-/** The customer of an opportunity (the opportunities table belongs to that module; read by SQL to stay decoupled). */
-async function customerOfOpportunity(db: Db, corpId: number, id: number): Promise<number> {
-  const [rows] = (await db.execute(sql`SELECT customer_id AS customerId FROM opportunities WHERE corp_id = ${corpId} AND id = ${id}`)) as unknown as [{ customerId: number }[]];
-  if (!rows[0]) throw errors.notFound('商机');
-  return Number(rows[0].customerId);
+/** The customer of an opportunity the caller may see (404 otherwise: a follow-up never links a deal the caller cannot see). */
+async function customerOfOpportunity(db: Db, scope: DataScope, id: number): Promise<number> {
+  const o = await findVisibleOpportunity(db, scope, id);
+  if (!o) throw errors.notFound('商机');
+  return o.customerId;
 }
 
 /** Resolves and authorises the subject of a follow-up: a contact implies its customer, an opportunity too. */
@@ -66,7 +66,7 @@ async function resolveSubject(db: Db, scope: DataScope, b: { customerId?: string
     customerId = c.customerId;
   }
   if (opportunityId) {
-    const oc = await customerOfOpportunity(db, scope.corpId, opportunityId);
+    const oc = await customerOfOpportunity(db, scope, opportunityId);
     if (customerId && customerId !== oc) throw errors.badRequest('opportunity_customer_mismatch', '商机不属于该客户');
     customerId = oc;
   }
@@ -153,17 +153,14 @@ export async function loadFollowUp(db: Db, scope: DataScope, id: number): Promis
     .where(and(eq(followUps.corpId, scope.corpId), eq(followUps.id, id)));
   if (!r) throw errors.notFound('跟进记录');
   const f = r.f;
-  let visible = scope.level === 'all' || scope.userIds!.includes(f.authorId);
-  if (!visible && f.customerId) visible = await assertCustomer(db, scope, f.customerId).then(() => true, () => false);
-  if (!visible && f.leadId) visible = await assertLead(db, scope, f.leadId).then(() => true, () => false);
-  if (!visible) throw errors.notFound('跟进记录');
+  if (!(await canSeeFollowUp(db, scope, f))) throw errors.notFound('跟进记录');
   const cs = await db.select({ id: followUpContacts.contactId }).from(followUpContacts).where(eq(followUpContacts.followUpId, id));
   return { ...presentFollowUp(f, { authorName: r.authorName, customerName: r.customerName, contactIds: cs.map((c) => c.id) }), _row: f };
 }
 
 export async function patchFollowUp(db: Db, user: AuthUser, scope: DataScope, id: number, b: FollowUpPatchBody): Promise<void> {
   const { _row: f } = await loadFollowUp(db, scope, id);
-  if (f.authorId !== user.id && scope.level === 'own') throw errors.forbidden('只能修改自己的跟进记录');
+  if (!canEditFollowUp(scope, f)) throw errors.forbidden('只能修改自己或下属的跟进记录');
   const set: Partial<typeof followUps.$inferInsert> = {};
   if (b.type) set.type = b.type;
   if (b.content) set.content = b.content;

@@ -1,7 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { createInvoiceBody, redInvoiceBody } from '@scrm/shared';
-import type { DataScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
 import { invoiceLines, invoices, orders } from '../../db/schema/index';
 import type { AppDeps, AuthUser } from '../../http/context';
@@ -9,23 +8,23 @@ import { errors } from '../../http/errors';
 import { toIso } from '../../lib/time';
 import { mulDiv, taxOf } from '../contracts/money';
 import { nextDocNumber } from '../contracts/numbering';
-import { findContract, visibleOwner } from '../contracts/repo';
+import { assertMoneyDoc, findEditableContract, type MoneyScope } from '../contracts/visibility';
 import { refreshContractMoney } from '../contracts/rollups';
 import { findOrder } from './orders';
 
 type InvoiceRow = typeof invoices.$inferSelect;
 
 /** 发票: against a contract or an order (row locked), never beyond what is still invoiceable. */
-export async function createInvoice(db: Db, deps: AppDeps, user: AuthUser, scope: DataScope, body: z.infer<typeof createInvoiceBody>) {
+export async function createInvoice(db: Db, deps: AppDeps, user: AuthUser, scope: MoneyScope, body: z.infer<typeof createInvoiceBody>) {
   let base: { corpId: number; customerId: number; ownerId: number; contractId: number | null; orderId: number | null };
   let invoiceable: number;
   if (body.contractId) {
-    const c = await findContract(db, scope, Number(body.contractId), true);
+    const c = await findEditableContract(db, scope, Number(body.contractId), { forUpdate: true });
     if (c.status !== 'effective' && c.status !== 'terminated') throw errors.conflict('contract_not_effective', '合同未生效，不能开票');
     base = { corpId: c.corpId, customerId: c.customerId, ownerId: c.ownerId, contractId: c.id, orderId: null };
     invoiceable = c.amount - c.invoicedAmount;
   } else {
-    const o = await findOrder(db, scope, Number(body.orderId), true);
+    const o = await findOrder(db, scope, Number(body.orderId), { forUpdate: true, edit: true });
     if (o.contractId) throw errors.conflict('invoice_against_contract', '该订单属于合同，请按合同开票');
     base = { corpId: o.corpId, customerId: o.customerId, ownerId: o.ownerId, contractId: null, orderId: o.id };
     invoiceable = o.amount - o.invoicedAmount;
@@ -66,16 +65,16 @@ async function afterInvoiceChange(db: Db, base: { corpId: number; contractId: nu
   }
 }
 
-export async function findInvoice(db: Db, scope: DataScope, id: number, lock = false): Promise<InvoiceRow> {
+/** An invoice the money scope sees (locked when asked; 403 when `edit` and read-only), else 404. */
+export async function findInvoice(db: Db, scope: MoneyScope, id: number, opts: { forUpdate?: boolean; edit?: boolean } = {}): Promise<InvoiceRow> {
   const q = db.select().from(invoices).where(and(eq(invoices.corpId, scope.corpId), eq(invoices.id, id)));
-  const [row] = lock ? await q.for('update') : await q;
-  if (!row || !visibleOwner(scope, row.ownerId)) throw errors.notFound('发票');
-  return row;
+  const [row] = opts.forUpdate ? await q.for('update') : await q;
+  return assertMoneyDoc(db, scope, row, '发票', { edit: opts.edit });
 }
 
 /** 红字发票: offsets a blue invoice fully (default) or partly; tax in the original's proportion. */
-export async function createRedInvoice(db: Db, deps: AppDeps, user: AuthUser, scope: DataScope, invoiceId: number, body: z.infer<typeof redInvoiceBody>) {
-  const inv = await findInvoice(db, scope, invoiceId, true);
+export async function createRedInvoice(db: Db, deps: AppDeps, user: AuthUser, scope: MoneyScope, invoiceId: number, body: z.infer<typeof redInvoiceBody>) {
+  const inv = await findInvoice(db, scope, invoiceId, { forUpdate: true, edit: true });
   if (inv.kind !== 'blue') throw errors.conflict('red_of_red_invoice', '红字发票不能再红冲');
   const left = inv.amount - inv.redAmount;
   const amount = body.amount ?? left;

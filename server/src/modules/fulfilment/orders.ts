@@ -1,7 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { createOrderBody, orderChangeBody } from '@scrm/shared';
-import type { DataScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
 import { docChanges, orderLines, orders } from '../../db/schema/index';
 import type { AppDeps, AuthUser } from '../../http/context';
@@ -10,16 +9,16 @@ import { toIso } from '../../lib/time';
 import { buildLines, fromMilli, grossOf, sumOf, toMilli } from '../contracts/money';
 import { nextDocNumber } from '../contracts/numbering';
 import * as contractsRepo from '../contracts/repo';
+import { assertMoneyDoc, findEditableContract, requireMoneyCustomer, type MoneyScope } from '../contracts/visibility';
 
 export type OrderRow = typeof orders.$inferSelect;
 export type OrderLineRow = typeof orderLines.$inferSelect;
 
-/** An order the scope may see (locked when asked), else 404. */
-export async function findOrder(db: Db, scope: DataScope, id: number, lock = false): Promise<OrderRow> {
+/** An order the money scope sees (locked when asked; 403 when `edit` and read-only), else 404. */
+export async function findOrder(db: Db, scope: MoneyScope, id: number, opts: { forUpdate?: boolean; edit?: boolean } = {}): Promise<OrderRow> {
   const q = db.select().from(orders).where(and(eq(orders.corpId, scope.corpId), eq(orders.id, id)));
-  const [row] = lock ? await q.for('update') : await q;
-  if (!row || !contractsRepo.visibleOwner(scope, row.ownerId)) throw errors.notFound('订单');
-  return row;
+  const [row] = opts.forUpdate ? await q.for('update') : await q;
+  return assertMoneyDoc(db, scope, row, '订单', { edit: opts.edit });
 }
 
 export const orderLinesOf = (db: Db, orderId: number, lock = false) => {
@@ -28,13 +27,13 @@ export const orderLinesOf = (db: Db, orderId: number, lock = false) => {
 };
 
 /** 订单: from an effective contract (its lines copied) or directly for a visible customer. */
-export async function createOrder(db: Db, deps: AppDeps, user: AuthUser, scope: DataScope, body: z.infer<typeof createOrderBody>) {
+export async function createOrder(db: Db, deps: AppDeps, user: AuthUser, scope: MoneyScope, body: z.infer<typeof createOrderBody>) {
   let customerId: number;
   let ownerId = user.id;
   let contractId: number | null = null;
   let lines;
   if (body.contractId) {
-    const c = await contractsRepo.findContract(db, scope, Number(body.contractId), true);
+    const c = await findEditableContract(db, scope, Number(body.contractId), { forUpdate: true });
     if (c.status !== 'effective') throw errors.conflict('contract_not_effective', '只有已生效的合同可以下订单');
     const [existing] = await db.select({ id: orders.id }).from(orders).where(and(eq(orders.contractId, c.id), eq(orders.status, 'open')));
     if (existing) throw errors.conflict('contract_already_ordered', '该合同已有未关闭的订单，请通过订单变更调整');
@@ -45,7 +44,7 @@ export async function createOrder(db: Db, deps: AppDeps, user: AuthUser, scope: 
     if (!lines.length) throw errors.conflict('contract_has_no_lines', '合同没有明细，不能生成订单');
   } else {
     if (!body.customerId || !body.lines) throw errors.validation([{ path: 'body.lines', message: '直接下单须指定客户和明细' }]);
-    const customer = await contractsRepo.findVisibleCustomer(db, scope, Number(body.customerId));
+    const customer = await requireMoneyCustomer(db, scope, Number(body.customerId));
     customerId = customer.id;
     ownerId = customer.ownerId ?? user.id;
     const cats = await contractsRepo.categoriesOf(db, scope.corpId, body.lines.filter((l) => l.productId).map((l) => Number(l.productId)));
@@ -62,8 +61,8 @@ export async function createOrder(db: Db, deps: AppDeps, user: AuthUser, scope: 
 }
 
 /** 订单变更: quantities/prices per line with before/after; never below what was shipped. */
-export async function changeOrder(db: Db, deps: AppDeps, user: AuthUser, scope: DataScope, orderId: number, body: z.infer<typeof orderChangeBody>) {
-  const o = await findOrder(db, scope, orderId, true);
+export async function changeOrder(db: Db, deps: AppDeps, user: AuthUser, scope: MoneyScope, orderId: number, body: z.infer<typeof orderChangeBody>) {
+  const o = await findOrder(db, scope, orderId, { forUpdate: true, edit: true });
   if (o.status !== 'open') throw errors.conflict('order_not_open', '订单已关闭或取消');
   const lines = await orderLinesOf(db, orderId, true);
   const byId = new Map(lines.map((l) => [String(l.id), l]));

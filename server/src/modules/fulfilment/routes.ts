@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { MySqlColumn } from 'drizzle-orm/mysql-core';
 import {
   assetListQuery,
@@ -15,31 +15,17 @@ import {
   shipmentListQuery,
   type ListScope,
 } from '@scrm/shared';
-import { ownerCondition, type DataScope } from '../../auth/scope';
-import type { Db } from '../../db/client';
 import { assets, invoices, orders, shipments } from '../../db/schema/index';
-import { errors } from '../../http/errors';
 import { defineRoute, type RouteSpec } from '../../http/route';
 import { idNum } from '../../lib/ids';
-import { afterIdOf, pageOf } from '../contracts/paging';
-import { moneyScope, visibleOwner } from '../contracts/repo';
+import { pageOf } from '../contracts/paging';
+import { moneyScope } from '../contracts/visibility';
+import { findAsset, ownedRows, updateAsset } from './repo';
 import { createInvoice, createRedInvoice, findInvoice, presentInvoice } from './invoices';
 import { changeOrder, createOrder, findOrder, presentOrder } from './orders';
 import { createReturn, createShipment, findShipment, presentAsset, presentShipment } from './shipments';
 
 const T = ['fulfilment'];
-
-type OwnedTable = typeof orders | typeof shipments | typeof invoices | typeof assets;
-
-/** One page (limit + 1 rows, for pageOf) of `table`'s rows in the corp and the list scope, newest id first; `filters` narrow it. */
-async function ownedRows<R extends OwnedTable>(db: Db, table: R, s: DataScope, query: { scope: ListScope; cursor?: string; limit: number }, ...filters: (SQL | undefined)[]) {
-  const after = afterIdOf(query.cursor);
-  const t: OwnedTable = table;
-  const rows = await db.select().from(t)
-    .where(and(eq(t.corpId, s.corpId), ownerCondition(s, query.scope, t.ownerId), ...filters, after ? lt(t.id, after) : undefined))
-    .orderBy(desc(t.id)).limit(query.limit + 1);
-  return rows as R['$inferSelect'][];
-}
 
 /** pageOf with an async present (which reads more rows). */
 async function presentedPage<R extends { id: number }, V>(rows: R[], limit: number, present: (r: R) => Promise<V>) {
@@ -53,26 +39,26 @@ const idFilter = (col: MySqlColumn, id: string | undefined) => (id ? eq(col, idN
 const orderList = defineRoute({
   method: 'get', path: '/api/orders', summary: '订单列表', tags: T, query: orderListQuery,
   handler: async ({ db, query, user, scope }) => {
-    const rows = await ownedRows(db, orders, await moneyScope(user, scope), query, idFilter(orders.contractId, query.contractId), idFilter(orders.customerId, query.customerId));
+    const rows = await ownedRows(db, orders, await moneyScope({ user, scope }), query, idFilter(orders.contractId, query.contractId), idFilter(orders.customerId, query.customerId));
     return presentedPage(rows, query.limit, (o) => presentOrder(db, o));
   },
 });
 const orderCreate = defineRoute({
   method: 'post', path: '/api/orders', summary: '新建订单（从合同带入明细或直接下单）', tags: T, body: createOrderBody, status: 201,
   handler: async ({ db, deps, body, user, scope, audit }) => {
-    const o = await createOrder(db, deps, user, await moneyScope(user, scope), body);
+    const o = await createOrder(db, deps, user, await moneyScope({ user, scope }), body);
     await audit({ action: 'order.create', entityType: 'order', entityId: o.id, after: o });
     return presentOrder(db, o);
   },
 });
 const orderGet = defineRoute({
   method: 'get', path: '/api/orders/:id', summary: '订单详情', tags: T, params: idParams,
-  handler: async ({ db, params, user, scope }) => presentOrder(db, await findOrder(db, await moneyScope(user, scope), idNum(params.id))),
+  handler: async ({ db, params, user, scope }) => presentOrder(db, await findOrder(db, await moneyScope({ user, scope }), idNum(params.id))),
 });
 const orderChange = defineRoute({
   method: 'post', path: '/api/orders/:id/changes', summary: '订单变更（数量/价格，不低于已发货）', tags: T, params: idParams, body: orderChangeBody, status: 201,
   handler: async ({ db, deps, params, body, user, scope, audit }) => {
-    const o = await changeOrder(db, deps, user, await moneyScope(user, scope), idNum(params.id), body);
+    const o = await changeOrder(db, deps, user, await moneyScope({ user, scope }), idNum(params.id), body);
     await audit({ action: 'order.change', entityType: 'order', entityId: o.id, after: o });
     return presentOrder(db, o);
   },
@@ -81,26 +67,26 @@ const orderChange = defineRoute({
 const shipmentList = defineRoute({
   method: 'get', path: '/api/shipments', summary: '发货单列表', tags: T, query: shipmentListQuery,
   handler: async ({ db, query, user, scope }) => {
-    const rows = await ownedRows(db, shipments, await moneyScope(user, scope), query, idFilter(shipments.orderId, query.orderId), idFilter(shipments.contractId, query.contractId), idFilter(shipments.customerId, query.customerId));
+    const rows = await ownedRows(db, shipments, await moneyScope({ user, scope }), query, idFilter(shipments.orderId, query.orderId), idFilter(shipments.contractId, query.contractId), idFilter(shipments.customerId, query.customerId));
     return presentedPage(rows, query.limit, (r) => presentShipment(db, r));
   },
 });
 const shipmentCreate = defineRoute({
   method: 'post', path: '/api/shipments', summary: '发货（不超过可发数量，生成客户资产）', tags: T, body: createShipmentBody, status: 201,
   handler: async ({ db, deps, body, user, scope, audit }) => {
-    const s = await createShipment(db, deps, { corpId: user.corpId, userId: user.id }, await moneyScope(user, scope), body);
+    const s = await createShipment(db, deps, { corpId: user.corpId, userId: user.id }, await moneyScope({ user, scope }), body);
     await audit({ action: 'shipment.create', entityType: 'shipment', entityId: s.id, after: s });
     return presentShipment(db, s);
   },
 });
 const shipmentGet = defineRoute({
   method: 'get', path: '/api/shipments/:id', summary: '发货单详情', tags: T, params: idParams,
-  handler: async ({ db, params, user, scope }) => presentShipment(db, await findShipment(db, await moneyScope(user, scope), idNum(params.id))),
+  handler: async ({ db, params, user, scope }) => presentShipment(db, await findShipment(db, await moneyScope({ user, scope }), idNum(params.id))),
 });
 const returnCreate = defineRoute({
   method: 'post', path: '/api/shipments/:id/returns', summary: '退货单（恢复可发数量，资产退回）', tags: T, params: idParams, body: createReturnBody, status: 201,
   handler: async ({ db, deps, params, body, user, scope, audit }) => {
-    const r = await createReturn(db, deps, user.id, await moneyScope(user, scope), idNum(params.id), body);
+    const r = await createReturn(db, deps, user.id, await moneyScope({ user, scope }), idNum(params.id), body);
     await audit({ action: 'return.create', entityType: 'sales_return', entityId: r.id, after: r });
     return r;
   },
@@ -109,26 +95,26 @@ const returnCreate = defineRoute({
 const invoiceList = defineRoute({
   method: 'get', path: '/api/invoices', summary: '发票列表（含红字发票）', tags: T, query: invoiceListQuery,
   handler: async ({ db, query, user, scope }) => {
-    const rows = await ownedRows(db, invoices, await moneyScope(user, scope), query, idFilter(invoices.contractId, query.contractId), idFilter(invoices.customerId, query.customerId));
+    const rows = await ownedRows(db, invoices, await moneyScope({ user, scope }), query, idFilter(invoices.contractId, query.contractId), idFilter(invoices.customerId, query.customerId));
     return presentedPage(rows, query.limit, (r) => presentInvoice(db, r));
   },
 });
 const invoiceCreate = defineRoute({
   method: 'post', path: '/api/invoices', summary: '开票（不超过可开票金额）', tags: T, body: createInvoiceBody, status: 201,
   handler: async ({ db, deps, body, user, scope, audit }) => {
-    const i = await createInvoice(db, deps, user, await moneyScope(user, scope), body);
+    const i = await createInvoice(db, deps, user, await moneyScope({ user, scope }), body);
     await audit({ action: 'invoice.create', entityType: 'invoice', entityId: i.id, after: i });
     return presentInvoice(db, i);
   },
 });
 const invoiceGet = defineRoute({
   method: 'get', path: '/api/invoices/:id', summary: '发票详情', tags: T, params: idParams,
-  handler: async ({ db, params, user, scope }) => presentInvoice(db, await findInvoice(db, await moneyScope(user, scope), idNum(params.id))),
+  handler: async ({ db, params, user, scope }) => presentInvoice(db, await findInvoice(db, await moneyScope({ user, scope }), idNum(params.id))),
 });
 const redCreate = defineRoute({
   method: 'post', path: '/api/invoices/:id/red', summary: '红字发票（全部或部分冲销）', tags: T, params: idParams, body: redInvoiceBody, status: 201,
   handler: async ({ db, deps, params, body, user, scope, audit }) => {
-    const i = await createRedInvoice(db, deps, user, await moneyScope(user, scope), idNum(params.id), body);
+    const i = await createRedInvoice(db, deps, user, await moneyScope({ user, scope }), idNum(params.id), body);
     await audit({ action: 'invoice.red', entityType: 'invoice', entityId: i.id, after: i });
     return presentInvoice(db, i);
   },
@@ -137,25 +123,21 @@ const redCreate = defineRoute({
 const assetList = defineRoute({
   method: 'get', path: '/api/assets', summary: '客户资产列表', tags: T, query: assetListQuery,
   handler: async ({ db, query, user, scope }) => {
-    const rows = await ownedRows(db, assets, await moneyScope(user, scope), query, idFilter(assets.customerId, query.customerId), query.status ? eq(assets.status, query.status) : undefined);
+    const rows = await ownedRows(db, assets, await moneyScope({ user, scope }), query, idFilter(assets.customerId, query.customerId), query.status ? eq(assets.status, query.status) : undefined);
     return pageOf(rows, query.limit, presentAsset);
   },
 });
-async function findAsset(db: Parameters<typeof presentShipment>[0], s: Awaited<ReturnType<typeof moneyScope>>, id: number) {
-  const [a] = await db.select().from(assets).where(and(eq(assets.corpId, s.corpId), eq(assets.id, id)));
-  if (!a || !visibleOwner(s, a.ownerId)) throw errors.notFound('资产');
-  return a;
-}
 const assetGet = defineRoute({
   method: 'get', path: '/api/assets/:id', summary: '资产详情', tags: T, params: idParams,
-  handler: async ({ db, params, user, scope }) => presentAsset(await findAsset(db, await moneyScope(user, scope), idNum(params.id))),
+  handler: async ({ db, params, user, scope }) => presentAsset(await findAsset(db, await moneyScope({ user, scope }), idNum(params.id))),
 });
 const assetPatch = defineRoute({
   method: 'patch', path: '/api/assets/:id', summary: '修改资产（保修截止、位置、备注）', tags: T, params: idParams, body: patchAssetBody,
   handler: async ({ db, params, body, user, scope, audit }) => {
-    const before = await findAsset(db, await moneyScope(user, scope), idNum(params.id));
-    await db.update(assets).set(body).where(eq(assets.id, before.id));
-    const after = await findAsset(db, await moneyScope(user, scope), before.id);
+    const s = await moneyScope({ user, scope });
+    const before = await findAsset(db, s, idNum(params.id), { edit: true });
+    await updateAsset(db, before.id, body);
+    const after = await findAsset(db, s, before.id);
     await audit({ action: 'asset.update', entityType: 'asset', entityId: before.id, before, after });
     return presentAsset(after);
   },

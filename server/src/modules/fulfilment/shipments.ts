@@ -1,7 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { createReturnBody, createShipmentBody } from '@scrm/shared';
-import type { DataScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
 import { assets, orderLines, orders, receivableChanges, receivables, salesReturnLines, salesReturns, shipmentLines, shipments } from '../../db/schema/index';
 import type { AppDeps } from '../../http/context';
@@ -9,7 +8,7 @@ import { errors } from '../../http/errors';
 import { dayjs, toIso } from '../../lib/time';
 import { fromMilli, mulDiv, toMilli } from '../contracts/money';
 import { nextDocNumber } from '../contracts/numbering';
-import { visibleOwner } from '../contracts/repo';
+import { assertMoneyDoc, type MoneyScope } from '../contracts/visibility';
 import { refreshContractMoney } from '../contracts/rollups';
 import { assertCrmOwned } from '../contracts/service';
 import { findOrder, orderLinesOf } from './orders';
@@ -30,11 +29,11 @@ export async function createShipment(
   db: Db,
   deps: AppDeps,
   actor: { corpId: number; userId: number | null },
-  scope: DataScope,
+  scope: MoneyScope,
   body: Omit<z.infer<typeof createShipmentBody>, 'lines'> & { lines: ShipLine[] },
   erp?: { externalCode: string },
 ): Promise<ShipmentRow> {
-  const o = await findOrder(db, scope, Number(body.orderId), true);
+  const o = await findOrder(db, scope, Number(body.orderId), { forUpdate: true, edit: true });
   if (o.status !== 'open') throw errors.conflict('order_not_open', '订单已关闭或取消');
   const lines = await orderLinesOf(db, o.id, true);
   const byId = new Map(lines.map((l) => [String(l.id), l]));
@@ -96,18 +95,18 @@ export async function createShipment(
   return (await db.select().from(shipments).where(eq(shipments.id, row!.id)))[0]!;
 }
 
-export async function findShipment(db: Db, scope: DataScope, id: number, lock = false): Promise<ShipmentRow> {
+/** A shipment the money scope sees (locked when asked; 403 when `edit` and read-only), else 404. */
+export async function findShipment(db: Db, scope: MoneyScope, id: number, opts: { forUpdate?: boolean; edit?: boolean } = {}): Promise<ShipmentRow> {
   const q = db.select().from(shipments).where(and(eq(shipments.corpId, scope.corpId), eq(shipments.id, id)));
-  const [row] = lock ? await q.for('update') : await q;
-  if (!row || !visibleOwner(scope, row.ownerId)) throw errors.notFound('发货单');
-  return row;
+  const [row] = opts.forUpdate ? await q.for('update') : await q;
+  return assertMoneyDoc(db, scope, row, '发货单', { edit: opts.edit });
 }
 
 /** 退货单: restores the order lines' shippable quantity, retires the assets, lowers every total. */
-export async function createReturn(db: Db, deps: AppDeps, userId: number, scope: DataScope, shipmentId: number, body: z.infer<typeof createReturnBody>) {
-  const s0 = await findShipment(db, scope, shipmentId);
+export async function createReturn(db: Db, deps: AppDeps, userId: number, scope: MoneyScope, shipmentId: number, body: z.infer<typeof createReturnBody>) {
+  const s0 = await findShipment(db, scope, shipmentId, { edit: true });
   assertCrmOwned(s0);
-  const o = await findOrder(db, { ...scope, level: 'all', userIds: null }, s0.orderId, true);
+  const o = await findOrder(db, { ...scope, level: 'all', userIds: null }, s0.orderId, { forUpdate: true });
   const olines = await orderLinesOf(db, o.id, true);
   const s = (await db.select().from(shipments).where(eq(shipments.id, shipmentId)).for('update'))[0]!;
   const slines = await db.select().from(shipmentLines).where(eq(shipmentLines.shipmentId, shipmentId)).for('update');

@@ -7,7 +7,8 @@ import { defineRoute, type RouteSpec } from '../../http/route';
 import { parseInput } from '../../http/validate';
 import { idNum, idStrOrNull } from '../../lib/ids';
 import { actionHistory, runActionRoute, runBulkActions } from '../pools/routes-helpers';
-import { canSeeLead, leadAdapter } from './adapter';
+import { leadAdapter } from './adapter';
+import { requireVisibleLead } from './visibility';
 import { convertLead } from './convert';
 
 /** Lead ownership actions on the shared pool engine (same rules and codes as customers), plus `convert` (线索转换, `convert.ts`). */
@@ -51,8 +52,7 @@ export const leadActionRoutes: RouteSpec[] = [
     response: z.object({ items: z.array(ownershipActionItem) }),
     handler: async ({ db, params, scope }) => {
       const s = await scope();
-      const [l] = await db.select({ ownerId: leads.ownerId, poolId: leads.poolId }).from(leads).where(and(eq(leads.corpId, s.corpId), eq(leads.id, idNum(params.id))));
-      if (!l || !(await canSeeLead(db, s, l))) throw errors.notFound('线索');
+      await requireVisibleLead(db, s, idNum(params.id));
       return { items: await actionHistory(db, s.corpId, 'lead', idNum(params.id)) };
     },
   }),

@@ -1,17 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { DataScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
 import { leads } from '../../db/schema/index';
 import type { PoolEntityAdapter } from '../pools/engine';
-import { visiblePoolIds } from '../pools/repo';
-
-/** Data scope of one lead: owner in scope, or unowned in a lead pool the user can see. */
-export async function canSeeLead(db: Db, scope: DataScope, row: { ownerId: number | null; poolId: number | null }): Promise<boolean> {
-  if (scope.level === 'all') return true;
-  if (row.ownerId != null) return scope.userIds!.includes(row.ownerId);
-  if (row.poolId == null) return false;
-  return (await visiblePoolIds(db, scope.corpId, scope.userId, 'lead')).includes(row.poolId);
-}
+import { canSeeLead } from './visibility';
 
 /** The pool engine's view of leads (issue 6 mounts `/api/leads/:id/actions/:action` on it). */
 export const leadAdapter: PoolEntityAdapter = {

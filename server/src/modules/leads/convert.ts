@@ -10,10 +10,10 @@ import { idNum, idStr } from '../../lib/ids';
 import { lockCustomerForRollups, refreshCustomerRollups } from '../customers/rollups';
 import { getCustomerRow } from '../customers/repo';
 import { allowedGrades } from '../customers/grades';
-import { customerAccess } from '../customers/scope';
+import { requireEditableCustomer } from '../customers/visibility';
 import { assertNoDuplicate, createCustomer } from '../customers/service';
 import { recordAction } from '../pools/actions-log';
-import { canSeeLead } from './adapter';
+import { leadPermissions, requireVisibleLead } from './visibility';
 import { createOpportunityForConversion } from './opportunity';
 import { conversionOf } from './repo';
 
@@ -69,10 +69,7 @@ async function newCustomer(db: Db, c: ConvertInput, lead: typeof leads.$inferSel
 
 /** The existing customer of a `merge` conversion: visible (404) and editable (403) by the caller. */
 async function mergeTarget(db: Db, scope: DataScope, customerId: number): Promise<number> {
-  const row = await getCustomerRow(db, scope.corpId, customerId);
-  const access = row ? await customerAccess(db, scope, row) : null;
-  if (!row || !access) throw errors.notFound('客户');
-  if (!access.edit) throw errors.forbidden('您只有该客户的查看权限，不能合并');
+  const { row } = await requireEditableCustomer(db, scope, customerId, '您只有该客户的查看权限，不能合并');
   if (row.status !== 'active') throw errors.conflict(R.discarded, '该客户已废弃，请先恢复');
   return row.id;
 }
@@ -88,12 +85,11 @@ export async function convertLead(db: Db, c: ConvertInput): Promise<LeadConversi
   const { user, scope, id, body } = c;
   const now = c.deps.now();
   const corpId = user.corpId;
-  const [lead] = await db.select().from(leads).where(and(eq(leads.corpId, corpId), eq(leads.id, id))).for('update');
-  if (!lead || !(await canSeeLead(db, scope, lead))) throw errors.notFound('线索');
+  const lead = await requireVisibleLead(db, scope, id, { forUpdate: true });
   if (lead.status === 'converted') throw errors.conflict(L.alreadyConverted, '该线索已转换');
   if (lead.status === 'discarded') throw errors.conflict(R.discarded, '该线索已废弃，请先恢复');
   if (lead.ownerId == null) throw errors.conflict(L.inPool, '线索池中的线索请先领取或分配，再转换');
-  if (lead.ownerId !== user.id && scope.level === 'own') throw errors.conflict(R.notOwner, '只有负责人或管理者可以转换线索');
+  if (!leadPermissions(scope, lead).convert) throw errors.conflict(R.notOwner, '只有负责人或管理者可以转换线索');
 
   const contactMobile = body.contact?.mobile ?? lead.mobile;
   const customerId = body.mode === 'merge' ? await mergeTarget(db, scope, idNum(body.customerId!)) : await newCustomer(db, c, lead, contactMobile, now);

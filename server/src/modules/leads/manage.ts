@@ -10,7 +10,8 @@ import { toIso } from '../../lib/time';
 import { maskName } from '../customers/service';
 import { recordAction } from '../pools/actions-log';
 import { defaultPoolId, getPool } from '../pools/repo';
-import { canSeeLead } from './adapter';
+import { canSeeLead, leadPermissions } from './visibility';
+import { canSeeOwner } from '../../auth/scope';
 import { conversionOf, getLeadRow, presentLead } from './repo';
 
 /**
@@ -85,7 +86,7 @@ export async function createLead(db: Db, user: AuthUser, scope: DataScope, b: Le
   await assertNoDuplicateLead(db, scope, b);
   const ownerId: number | null = b.ownerId === undefined ? user.id : b.ownerId === null ? null : idNum(b.ownerId);
   if (ownerId != null && ownerId !== user.id) {
-    if (scope.level === 'own' || (scope.level === 'subtree' && !scope.userIds!.includes(ownerId))) throw errors.forbidden('只能把线索分给自己或本部门成员');
+    if (scope.level === 'own' || !canSeeOwner(scope, ownerId)) throw errors.forbidden('只能把线索分给自己或本部门成员');
     const [u] = await db.select({ id: users.id }).from(users).where(and(eq(users.corpId, user.corpId), eq(users.id, ownerId)));
     if (!u) throw errors.badRequest('user_not_found', '指定的员工不存在');
   }
@@ -118,14 +119,6 @@ export async function createLead(db: Db, user: AuthUser, scope: DataScope, b: Le
       createdBy: user.id,
     },
   });
-}
-
-/** What the caller may do with a lead they can see. */
-export function leadPermissions(scope: DataScope, l: { ownerId: number | null; status: string }) {
-  const manager = scope.level !== 'own';
-  const owner = l.ownerId === scope.userId;
-  const active = l.status === 'active';
-  return { edit: active && (owner || manager), convert: active && l.ownerId != null && (owner || manager), claim: active && l.ownerId == null };
 }
 
 /** The lead detail within the scope (404 otherwise). */

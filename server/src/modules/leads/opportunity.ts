@@ -1,26 +1,34 @@
-import { opportunityBody, type LeadConvertBody } from '@scrm/shared';
+import type { LeadConvertBody } from '@scrm/shared';
+import { opportunityBody } from '@scrm/shared';
+import type { DataScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
 import type { leads } from '../../db/schema/index';
-import type { HandlerArgs } from '../../http/route';
+import type { AppDeps, AuthUser } from '../../http/context';
+import type { AuditEntry } from '../../lib/audit';
 import { idNum, idStr } from '../../lib/ids';
-import { opportunityRoutes } from '../opportunities/routes';
-import type { ConvertInput } from './convert';
+import { createOpportunity } from '../opportunities/service';
+
+/** Who converts, as the conversion's opportunity needs it. */
+export interface ConversionCaller {
+  user: AuthUser;
+  scope: DataScope;
+  deps: AppDeps;
+  audit: (e: AuditEntry) => Promise<void>;
+}
 
 /**
- * Opens the conversion's opportunity through the opportunities module's own create command (its
- * `POST /api/opportunities` handler, which has no separate service function), so stage set, first
- * stage, history and customer rollups follow that module's rules; the new contact is attached.
+ * Opens the conversion's opportunity through the opportunities module's create command
+ * (`createOpportunity`), so stage set, first stage, history and customer rollups follow that
+ * module's rules; the new contact is attached.
  */
 export async function createOpportunityForConversion(
   db: Db,
-  c: ConvertInput,
+  c: ConversionCaller,
   customerId: number,
   contactId: number,
   lead: typeof leads.$inferSelect,
   o: NonNullable<LeadConvertBody['opportunity']>,
 ): Promise<number> {
-  const create = opportunityRoutes.find((r) => r.method === 'post' && r.path === '/api/opportunities');
-  if (!create) throw new Error('opportunities module has no create route');
   const body = opportunityBody.parse({
     customerId: idStr(customerId),
     name: o.name,
@@ -30,7 +38,7 @@ export async function createOpportunityForConversion(
     need: lead.need ?? undefined,
     contactIds: [idStr(contactId)],
   });
-  const args = { db, body, user: c.user, scope: async () => c.scope, deps: c.deps, audit: c.audit } as unknown as HandlerArgs<unknown, unknown, unknown>;
-  const out = (await create.handler(args)) as { id: string };
+  const out = await createOpportunity(db, c.user, c.scope, body, c.deps.now());
+  await c.audit({ action: 'create', entityType: 'opportunity', entityId: out.id, after: out });
   return idNum(out.id);
 }

@@ -8,7 +8,8 @@ import { errors } from '../../http/errors';
 import { decodeCursor, encodeCursor, idNum, idStr, idStrOrNull } from '../../lib/ids';
 import { toIso } from '../../lib/time';
 import { likeEscape } from '../customers/repo';
-import { poolScopeIds } from '../pools/engine';
+import { visiblePoolIds } from '../pools/repo';
+import { leadListCondition } from './visibility';
 
 export type LeadRow = typeof leads.$inferSelect;
 
@@ -39,29 +40,12 @@ export function presentLead(r: LeadRow, ownerName: string | null): LeadItem {
   };
 }
 
-/**
- * The data scope of leads as SQL (always with the corp): all → the corp; otherwise owned by a
- * visible user, or unowned in a lead pool the user can see.
- */
-export async function leadScopeCondition(db: Db, scope: DataScope): Promise<SQL> {
-  const corp = eq(leads.corpId, scope.corpId);
-  if (scope.level === 'all') return corp;
-  const pools = await visibleLeadPools(db, scope);
-  const parts: SQL[] = [inArray(leads.ownerId, scope.userIds!)];
-  if (pools.length) parts.push(and(isNull(leads.ownerId), inArray(leads.poolId, pools))!);
-  return and(corp, or(...parts))!;
-}
-
-async function visibleLeadPools(db: Db, scope: DataScope): Promise<number[]> {
-  return (await poolScopeIds(db, scope, 'lead')) ?? [];
-}
-
 /** Keyset-paged lead list (newest change first) inside the caller's data scope. */
 export async function listLeads(db: Db, scope: DataScope, q: LeadListQuery): Promise<ListResult<LeadItem>> {
-  const conds: (SQL | undefined)[] = [await leadScopeCondition(db, scope), eq(leads.status, q.status)];
+  const conds: (SQL | undefined)[] = [await leadListCondition(db, scope), eq(leads.status, q.status)];
   if (q.scope === 'pool') {
     conds.push(isNull(leads.ownerId));
-    const ids = await poolScopeIds(db, scope, 'lead');
+    const ids = scope.level === 'all' ? null : await visiblePoolIds(db, scope.corpId, scope.userId, 'lead');
     if (ids) conds.push(ids.length ? inArray(leads.poolId, ids) : sql`FALSE`);
   } else if (q.scope !== 'all') conds.push(ownerCondition(scope, q.scope, leads.ownerId));
   if (q.grade) conds.push(eq(leads.grade, q.grade));

@@ -1,11 +1,11 @@
 import { and, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { normaliseCustomerName, type conversionReportQuery, type funnelQuery } from '@scrm/shared';
-import type { DataScope } from '../../auth/scope';
+import { ownerCondition, type DataScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
 import { campaigns, contacts, customers, leadConversions, leads, users } from '../../db/schema/index';
 import { idNum, idStr } from '../../lib/ids';
-import { customerAccess } from '../customers/scope';
+import { customerAccess } from '../customers/visibility';
 
 /**
  * Conversions over a period grouped by marketer (the rep credited: the lead's owner), campaign or
@@ -13,7 +13,7 @@ import { customerAccess } from '../customers/scope';
  */
 export async function conversionReport(db: Db, scope: DataScope, q: z.infer<typeof conversionReportQuery>) {
   const conds: (SQL | undefined)[] = [eq(leadConversions.corpId, scope.corpId)];
-  if (scope.level !== 'all') conds.push(inArray(leadConversions.ownerId, scope.userIds!));
+  conds.push(ownerCondition(scope, 'all', leadConversions.ownerId));
   if (q.from) conds.push(gte(leadConversions.convertedAt, new Date(q.from)));
   if (q.to) conds.push(lte(leadConversions.convertedAt, new Date(q.to)));
   const key = { marketer: leadConversions.ownerId, campaign: leadConversions.campaignId, source: leadConversions.source }[q.groupBy];
@@ -46,7 +46,7 @@ export async function conversionReport(db: Db, scope: DataScope, q: z.infer<type
 /** lead → customer → won over leads created in the period (in scope, optionally of one campaign). */
 export async function funnelReport(db: Db, scope: DataScope, q: z.infer<typeof funnelQuery>) {
   const conds: (SQL | undefined)[] = [eq(leads.corpId, scope.corpId)];
-  if (scope.level !== 'all') conds.push(inArray(leads.ownerId, scope.userIds!));
+  conds.push(ownerCondition(scope, 'all', leads.ownerId));
   if (q.from) conds.push(gte(leads.createdAt, new Date(q.from)));
   if (q.to) conds.push(lte(leads.createdAt, new Date(q.to)));
   if (q.campaignId) conds.push(eq(leads.campaignId, idNum(q.campaignId)));

@@ -23,19 +23,14 @@ import { defineRoute, type RouteSpec } from '../../http/route';
 import { idNum } from '../../lib/ids';
 import { importRoute } from '../../http/import-route';
 import { sendWorkbook } from '../../lib/excel';
-import { canSeeLead } from './adapter';
+import { requireVisibleLead } from './visibility';
 import { importLeads, leadTemplateWorkbook } from './excel';
 import { createLead, leadDetail as loadLeadDetail, patchLead } from './manage';
 import { conversionReport as runConversionReport, convertCandidates, funnelReport as runFunnel } from './reports';
 import { listLeads } from './repo';
 import { leadTimeline } from './timeline';
 
-/** Loads the lead's owner/pool and checks the scope (404 otherwise). */
-async function visibleLead(db: Parameters<typeof canSeeLead>[0], scope: Parameters<typeof canSeeLead>[1], id: number) {
-  const [l] = await db.select().from(leads).where(and(eq(leads.corpId, scope.corpId), eq(leads.id, id)));
-  if (!l || !(await canSeeLead(db, scope, l))) throw errors.notFound('线索');
-  return l;
-}
+const visibleLead = requireVisibleLead;
 
 /**
  * Leads CRUD, timeline, import and conversion reports. The ownership actions (incl. convert) live

@@ -10,23 +10,20 @@ import {
   supportRequestOut,
   supportRequestPatch,
 } from '@scrm/shared';
+import type { DataScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
 import { contacts, opportunityContacts, salesSupportRequests, users } from '../../db/schema/index';
 import { errors } from '../../http/errors';
 import { defineRoute, type RouteSpec } from '../../http/route';
 import { idNum, idStr, idStrOrNull } from '../../lib/ids';
 import { toIso } from '../../lib/time';
-import * as repo from './repo';
+import { requireVisibleOpportunity } from './visibility';
 
 const tags = ['opportunities'];
 const oppParams = z.object({ id: idSchema });
 const childParams = z.object({ id: idSchema, childId: idSchema });
 
-async function visible(db: Db, scope: Parameters<typeof repo.findVisible>[1], id: string, lock = false) {
-  const o = await repo.findVisible(db, scope, idNum(id), lock);
-  if (!o) throw errors.notFound('商机');
-  return o;
-}
+const visible = (db: Db, scope: DataScope, id: string, lock = false) => requireVisibleOpportunity(db, scope, idNum(id), { forUpdate: lock });
 
 async function contactsOf(db: Db, opportunityId: number) {
   const rows = await db

@@ -8,6 +8,7 @@ import { errors } from '../../http/errors';
 import { defineRoute, type RouteSpec } from '../../http/route';
 import { idNum, idStr } from '../../lib/ids';
 import * as repo from './repo';
+import { opportunityVisibleCondition } from './visibility';
 import { presentStageSet, stageSetFor, stagesOf } from './stages';
 
 const tags = ['pipeline'];
@@ -15,7 +16,7 @@ type PQ = z.infer<typeof pipelineQuery>;
 
 /** Scope + filters; the department filter narrows to its subtree's members (never widens the scope). */
 async function conditions(db: Db, scope: DataScope, q: PQ): Promise<(SQL | undefined)[]> {
-  const conds: (SQL | undefined)[] = [eq(opportunities.corpId, scope.corpId), repo.scopeCond(scope, q.scope)];
+  const conds: (SQL | undefined)[] = [eq(opportunities.corpId, scope.corpId), opportunityVisibleCondition(scope, q.scope)];
   if (q.ownerId) conds.push(eq(opportunities.ownerId, idNum(q.ownerId)));
   if (q.departmentId) {
     const [d] = await db.select({ path: departments.path }).from(departments).where(and(eq(departments.corpId, scope.corpId), eq(departments.id, idNum(q.departmentId))));

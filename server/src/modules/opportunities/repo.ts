@@ -1,26 +1,19 @@
 import { and, asc, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import type { ListScope } from '@scrm/shared';
 import type { DataScope } from '../../auth/scope';
-import { ownerCondition } from '../../auth/scope';
 import type { Db } from '../../db/client';
 import { customers, opportunities, opportunityLines, opportunityStageHistory, stages, users } from '../../db/schema/index';
+import { findVisibleOpportunity, opportunityVisibleCondition } from './visibility';
 
 export type OpportunityRow = typeof opportunities.$inferSelect;
 export type LineRow = typeof opportunityLines.$inferSelect;
 
-/** Scope condition over the owner: the opportunity's data scope is its owner's. */
-export function scopeCond(scope: DataScope, listScope: ListScope = 'all'): SQL | undefined {
-  return ownerCondition(scope, listScope, opportunities.ownerId);
-}
+/** @deprecated Use `opportunityVisibleCondition` from `./visibility` (kept for callers outside the sales modules). */
+export const scopeCond = (scope: DataScope, listScope: ListScope = 'all'): SQL | undefined => opportunityVisibleCondition(scope, listScope);
 
-/** One opportunity inside the caller's scope (undefined when absent or out of scope). */
+/** @deprecated Use `findVisibleOpportunity` from `./visibility` (kept for callers outside the sales modules). */
 export async function findVisible(db: Db, scope: DataScope, id: number, forUpdate = false): Promise<OpportunityRow | undefined> {
-  const q = db
-    .select()
-    .from(opportunities)
-    .where(and(eq(opportunities.corpId, scope.corpId), eq(opportunities.id, id), scopeCond(scope)));
-  const [row] = forUpdate ? await q.for('update') : await q;
-  return row;
+  return (await findVisibleOpportunity(db, scope, id, { forUpdate })) ?? undefined;
 }
 
 /** Rows with customer name, owner name and stage for presenting. */
@@ -48,7 +41,7 @@ export interface ListFilter {
 
 /** Keyset page by (updated_at desc, id desc). */
 export function list(db: Db, scope: DataScope, f: ListFilter) {
-  const conds: (SQL | undefined)[] = [eq(opportunities.corpId, scope.corpId), scopeCond(scope, f.listScope)];
+  const conds: (SQL | undefined)[] = [eq(opportunities.corpId, scope.corpId), opportunityVisibleCondition(scope, f.listScope)];
   if (f.q) conds.push(or(like(opportunities.name, `%${f.q}%`), like(customers.name, `${f.q}%`)));
   if (f.customerId) conds.push(eq(opportunities.customerId, f.customerId));
   if (f.stageId) conds.push(eq(opportunities.stageId, f.stageId));

@@ -13,6 +13,7 @@ import {
   stageSetBody,
   stageSetOut,
 } from '@scrm/shared';
+import { requireRole } from '../../auth/roles';
 import { contacts, opportunities, opportunityContacts, stageSets } from '../../db/schema/index';
 import { errors } from '../../http/errors';
 import { defineRoute, type RouteSpec } from '../../http/route';
@@ -21,6 +22,7 @@ import { toIso } from '../../lib/time';
 import { refreshCustomerRollups } from '../customers/rollups';
 import * as repo from './repo';
 import * as svc from './service';
+import { requireVisibleOpportunity } from './visibility';
 import { assertMoveAllowed, insertStageSet, presentStageSet, stageSetFor, stagesOf } from './stages';
 
 const tags = ['opportunities'];
@@ -39,7 +41,7 @@ const createStageSet = defineRoute({
   method: 'post', path: '/api/stage-sets', summary: 'Create a stage set for a business line (admin)', tags, status: 201,
   body: stageSetBody, response: stageSetOut,
   handler: async ({ db, user, body, audit }) => {
-    if (user.role !== 'admin') throw errors.forbidden('只有管理员可以配置商机阶段');
+    requireRole(user, ['admin'], '只有管理员可以配置商机阶段');
     const [dup] = await db.select({ id: stageSets.id }).from(stageSets).where(and(eq(stageSets.corpId, user.corpId), eq(stageSets.businessLine, body.businessLine)));
     if (dup) throw errors.conflict('business_line_taken', `业务线「${body.businessLine}」已有阶段模板`);
     const id = await insertStageSet(db, user.corpId, body);
@@ -80,28 +82,8 @@ const create = defineRoute({
   body: opportunityBody, response: opportunityOut,
   handler: async ({ db, body, user, scope, deps, audit }) => {
     const s = await scope();
-    const customer = await svc.customerForOpportunity(db, s, idNum(body.customerId));
-    if (body.lines?.length && body.amount !== undefined) throw errors.conflict('amount_from_lines', '有商机明细时金额由明细汇总，不能手工填写');
-    const set = await stageSetFor(db, user.corpId, body.businessLine);
-    const first = (await stagesOf(db, set.id)).find((st) => st.kind === 'open')!;
-    const now = deps.now();
-    const [ins] = await db.insert(opportunities).values({
-      corpId: user.corpId, customerId: customer.id, ownerId: customer.ownerId!, name: body.name, stageSetId: set.id, stageId: first.id,
-      winRate: first.winRate, amount: body.amount ?? 0, amountManual: body.amount !== undefined, currency: body.currency,
-      expectedCloseDate: body.expectedCloseDate ?? null, businessLine: body.businessLine ?? null, source: body.source ?? null,
-      need: body.need ?? null, painPoints: body.painPoints ?? null, budget: body.budget ?? null, stageEnteredAt: now, createdBy: user.id, createdAt: now, updatedAt: now,
-    }).$returningId();
-    const o = (await repo.findVisible(db, s, ins!.id))!;
-    if (body.lines?.length) await svc.replaceLines(db, o, body.lines, now);
-    for (const cid of new Set(body.contactIds ?? [])) {
-      const [c] = await db.select({ id: contacts.id }).from(contacts).where(and(eq(contacts.id, idNum(cid)), eq(contacts.customerId, customer.id)));
-      if (!c) throw errors.badRequest('contact_not_found', '联系人不存在或不属于该客户');
-      await db.insert(opportunityContacts).values({ corpId: user.corpId, opportunityId: o.id, contactId: c.id, role: 'other' });
-    }
-    await svc.recordStageEntry(db, o, null, first.id, user.id, now, null);
-    await refreshCustomerRollups(db, user.corpId, customer.id);
-    const out = await svc.getOpportunity(db, s, o.id);
-    await audit({ action: 'create', entityType: 'opportunity', entityId: o.id, after: out });
+    const out = await svc.createOpportunity(db, user, s, body, deps.now());
+    await audit({ action: 'create', entityType: 'opportunity', entityId: out.id, after: out });
     return out;
   },
 });
@@ -171,8 +153,7 @@ const history = defineRoute({
   method: 'get', path: '/api/opportunities/:id/stage-history', summary: 'Stage history with time in each stage', tags,
   params: idParams, response: z.object({ items: z.array(stageHistoryOut) }),
   handler: async ({ db, params, scope, deps }) => {
-    const o = await repo.findVisible(db, await scope(), idNum(params.id));
-    if (!o) throw errors.notFound('商机');
+    const o = await requireVisibleOpportunity(db, await scope(), idNum(params.id));
     const rows = await repo.historyOf(db, o.id);
     const names = new Map((await stagesOf(db, o.stageSetId)).map((st) => [st.id, st.name]));
     const now = deps.now().getTime();

@@ -1,17 +1,19 @@
 import { and, count, eq, inArray, max, sql, sum } from 'drizzle-orm';
-import type { LineInput, OpportunityOut } from '@scrm/shared';
+import type { z } from 'zod';
+import type { LineInput, OpportunityOut, opportunityBody } from '@scrm/shared';
 import type { DataScope } from '../../auth/scope';
-import { canSeeOwner } from '../../auth/scope';
 import type { Db } from '../../db/client';
-import { customers, opportunities, opportunityContacts, opportunityLines, opportunityStageHistory, quotes, stages } from '../../db/schema/index';
+import type { AuthUser } from '../../http/context';
+import { contacts, customers, opportunities, opportunityContacts, opportunityLines, opportunityStageHistory, quotes, stages } from '../../db/schema/index';
 import { errors } from '../../http/errors';
-import { idStr, idStrOrNull } from '../../lib/ids';
+import { idNum, idStr, idStrOrNull } from '../../lib/ids';
 import { toIso } from '../../lib/time';
 import { refreshCustomerRollups, registerCustomerRollupSource } from '../customers/rollups';
 import { weighted } from './amounts';
 import { computeLines, presentLine, priceContextOf, sumLines, type ComputedLine } from './lines';
 import * as repo from './repo';
-import { assertRequirementsMet, stagesOf, type StageRow } from './stages';
+import { customerForNewOpportunity, opportunityVisibleCondition, requireVisibleOpportunity } from './visibility';
+import { assertRequirementsMet, stageSetFor, stagesOf, type StageRow } from './stages';
 
 // Open-opportunity count and won amount are this module's share of the customer rollups.
 registerCustomerRollupSource(async (db, corpId, customerId) => {
@@ -63,24 +65,42 @@ export function presentOpportunity(r: repo.NamedRow, lines?: (ComputedLine & { i
 
 /** The opportunity (with lines) as the API shows it; 404 when out of scope. */
 export async function getOpportunity(db: Db, scope: DataScope, id: number): Promise<OpportunityOut> {
-  const [row] = await repo.withNames(db, and(eq(opportunities.corpId, scope.corpId), eq(opportunities.id, id), repo.scopeCond(scope)));
+  const [row] = await repo.withNames(db, and(eq(opportunities.corpId, scope.corpId), eq(opportunities.id, id), opportunityVisibleCondition(scope)));
   if (!row) throw errors.notFound('商机');
   return presentOpportunity(row, await repo.linesOf(db, id));
 }
 
 /** Loads for a write, locking the row; 404 when out of scope. */
 export async function loadForWrite(db: Db, scope: DataScope, id: number): Promise<repo.OpportunityRow> {
-  const o = await repo.findVisible(db, scope, id, true);
-  if (!o) throw errors.notFound('商机');
-  return o;
+  return requireVisibleOpportunity(db, scope, id, { forUpdate: true });
 }
 
-/** A customer the caller may see and that has an owner (the opportunity's owner). */
-export async function customerForOpportunity(db: Db, scope: DataScope, customerId: number) {
-  const [c] = await db.select().from(customers).where(and(eq(customers.corpId, scope.corpId), eq(customers.id, customerId)));
-  if (!c || !canSeeOwner(scope, c.ownerId)) throw errors.notFound('客户');
-  if (c.ownerId == null) throw errors.conflict('customer_in_pool', '公海中的客户不能创建商机，请先领取');
-  return c;
+/**
+ * Opens an opportunity on a customer (owner = the customer's owner, first open stage of the
+ * business line's stage set), with its lines and contacts; the caller audits. The one create
+ * command: `POST /api/opportunities` and lead conversion both use it.
+ */
+export async function createOpportunity(db: Db, user: AuthUser, s: DataScope, body: z.infer<typeof opportunityBody>, now: Date): Promise<OpportunityOut> {
+  const customer = await customerForNewOpportunity(db, s, idNum(body.customerId));
+  if (body.lines?.length && body.amount !== undefined) throw errors.conflict('amount_from_lines', '有商机明细时金额由明细汇总，不能手工填写');
+  const set = await stageSetFor(db, user.corpId, body.businessLine);
+  const first = (await stagesOf(db, set.id)).find((st) => st.kind === 'open')!;
+  const [ins] = await db.insert(opportunities).values({
+    corpId: user.corpId, customerId: customer.id, ownerId: customer.ownerId, name: body.name, stageSetId: set.id, stageId: first.id,
+    winRate: first.winRate, amount: body.amount ?? 0, amountManual: body.amount !== undefined, currency: body.currency,
+    expectedCloseDate: body.expectedCloseDate ?? null, businessLine: body.businessLine ?? null, source: body.source ?? null,
+    need: body.need ?? null, painPoints: body.painPoints ?? null, budget: body.budget ?? null, stageEnteredAt: now, createdBy: user.id, createdAt: now, updatedAt: now,
+  }).$returningId();
+  const o = await requireVisibleOpportunity(db, s, ins!.id);
+  if (body.lines?.length) await replaceLines(db, o, body.lines, now);
+  for (const cid of new Set(body.contactIds ?? [])) {
+    const [c] = await db.select({ id: contacts.id }).from(contacts).where(and(eq(contacts.id, idNum(cid)), eq(contacts.customerId, customer.id)));
+    if (!c) throw errors.badRequest('contact_not_found', '联系人不存在或不属于该客户');
+    await db.insert(opportunityContacts).values({ corpId: user.corpId, opportunityId: o.id, contactId: c.id, role: 'other' });
+  }
+  await recordStageEntry(db, o, null, first.id, user.id, now, null);
+  await refreshCustomerRollups(db, user.corpId, customer.id);
+  return getOpportunity(db, s, o.id);
 }
 
 /**
@@ -208,7 +228,7 @@ export async function listOpenOpportunitiesForCustomer(db: Db, scope: DataScope,
     .select({ o: opportunities, stageName: stages.name, stageWinRate: stages.winRate })
     .from(opportunities)
     .innerJoin(stages, eq(stages.id, opportunities.stageId))
-    .where(and(eq(opportunities.corpId, corpId), eq(opportunities.customerId, customerId), eq(opportunities.status, 'open'), repo.scopeCond(scope)))
+    .where(and(eq(opportunities.corpId, corpId), eq(opportunities.customerId, customerId), eq(opportunities.status, 'open'), opportunityVisibleCondition(scope)))
     .orderBy(sql`${opportunities.amount} DESC`, sql`${opportunities.id} DESC`)
     .limit(limit);
   return rows.map((r) => ({

@@ -5,7 +5,7 @@ import { opportunities, opportunityStageHistory, stages, users } from '../../db/
 import { idStr, idStrOrNull } from '../../lib/ids';
 import { toIso } from '../../lib/time';
 import { registerTimelineSource, type TimelineSource } from '../customers/timeline';
-import { scopeCond } from './repo';
+import { opportunityVisibleCondition } from './visibility';
 
 const fromStage = alias(stages, 'from_stage');
 
@@ -23,7 +23,7 @@ export const stageChangeSource: TimelineSource = async (db, corpId, customerId, 
     .innerJoin(stages, eq(stages.id, h.toStageId))
     .leftJoin(fromStage, eq(fromStage.id, h.fromStageId))
     .leftJoin(users, eq(users.id, h.userId))
-    .where(and(eq(opportunities.corpId, corpId), eq(opportunities.customerId, customerId), scopeCond(scope), before ? lt(h.enteredAt, before) : undefined))
+    .where(and(eq(opportunities.corpId, corpId), eq(opportunities.customerId, customerId), opportunityVisibleCondition(scope), before ? lt(h.enteredAt, before) : undefined))
     .orderBy(desc(h.enteredAt), desc(h.id))
     .limit(limit);
   return rows.map(

@@ -1,5 +1,7 @@
 import { and, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { MySqlColumn } from 'drizzle-orm/mysql-core';
+import type { z } from 'zod';
+import type { setCommissionRatesBody, setTargetsBody } from '@scrm/shared';
 import type { DataScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
 import { commissionRates, contractLines, contracts, departments, invoices, receipts, refunds, salesTargets, userDepartments, users } from '../../db/schema/index';
@@ -112,4 +114,26 @@ export async function commissionPreview(db: Db, scope: DataScope, q: { from: str
     per.set(l.owner, acc);
   }
   return { from: q.from, to: q.to, items: [...per].map(([id, v]) => ({ userId: String(id), base: v.base, commission: v.commission })).sort((a, b) => b.commission - a.commission) };
+}
+
+/** Upserts monthly targets (per user or per department). */
+export async function setTargets(db: Db, corpId: number, targets: z.infer<typeof setTargetsBody>['targets']): Promise<void> {
+  for (const t of targets) {
+    const subjectKey = t.userId ? `u${t.userId}` : `d${t.departmentId}`;
+    const values = { booked: t.booked, received: t.received, invoiced: t.invoiced };
+    await db
+      .insert(salesTargets)
+      .values({ corpId, month: t.month, userId: t.userId ? Number(t.userId) : null, departmentId: t.departmentId ? Number(t.departmentId) : null, subjectKey, ...values })
+      .onDuplicateKeyUpdate({ set: values });
+  }
+}
+
+/** Upserts commission rates by product category (null = the default rate). */
+export async function setCommissionRates(db: Db, corpId: number, rates: z.infer<typeof setCommissionRatesBody>['rates']): Promise<void> {
+  for (const r of rates) {
+    await db
+      .insert(commissionRates)
+      .values({ corpId, categoryId: r.categoryId ? Number(r.categoryId) : null, categoryKey: r.categoryId ? Number(r.categoryId) : 0, rateBp: r.rateBp })
+      .onDuplicateKeyUpdate({ set: { rateBp: r.rateBp } });
+  }
 }

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import { POOL_RULE_CODES as R, type ActionBody, type OwnershipAction, type PoolEntityType, type RouteAction } from '@scrm/shared';
-import type { DataScope } from '../../auth/scope';
+import { canSeeOwner, type DataScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
 import { ownershipActions, poolUserCounters, users } from '../../db/schema/index';
 import type { AuthUser } from '../../http/context';
@@ -75,7 +75,7 @@ async function resolveTarget(db: Db, user: AuthUser, scope: DataScope, raw: stri
   )) as unknown as [{ id: number; status: string }[]];
   const target = rows[0];
   if (!target || target.status !== 'active') throw errors.conflict(R.targetInvalid, '接收人不存在或已停用');
-  if (scope.level === 'subtree' && !scope.userIds!.includes(id)) throw errors.conflict(R.targetInvalid, '只能分配给本部门的成员');
+  if (scope.level === 'subtree' && !canSeeOwner(scope, id)) throw errors.conflict(R.targetInvalid, '只能分配给本部门的成员');
   return id;
 }
 

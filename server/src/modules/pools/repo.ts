@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PoolEntityType } from '@scrm/shared';
 import type { Db } from '../../db/client';
 import { departments, poolDepartments, poolMembers, poolRules, pools, userDepartments } from '../../db/schema/index';
@@ -58,11 +58,12 @@ export async function rulesOfPools(db: Db, poolIds: number[]): Promise<Map<numbe
 }
 
 /**
- * Pools of a type the user may see: pools without a department range, and pools whose range
- * (departments and their sub-departments) contains one of the user's departments.
+ * Pools of a type the user may see, as a subquery of pool ids: pools without a department range,
+ * and pools whose range (departments and their sub-departments) contains one of the user's
+ * departments. The one statement of the pool-range rule (`visiblePoolIds` runs it).
  */
-export async function visiblePoolIds(db: Db, corpId: number, userId: number, entityType: PoolEntityType): Promise<number[]> {
-  const rows = await db.execute(sql`
+export function visiblePoolsSql(corpId: number, userId: number, entityType: PoolEntityType): SQL {
+  return sql`
     SELECT p.id FROM ${pools} p
     WHERE p.corp_id = ${corpId} AND p.entity_type = ${entityType}
       AND (
@@ -74,6 +75,11 @@ export async function visiblePoolIds(db: Db, corpId: number, userId: number, ent
           JOIN ${userDepartments} ud ON ud.department_id = my_d.id AND ud.user_id = ${userId}
           WHERE pd.pool_id = p.id
         )
-      )`);
+      )`;
+}
+
+/** Ids of the pools of a type the user may see (`visiblePoolsSql`). */
+export async function visiblePoolIds(db: Db, corpId: number, userId: number, entityType: PoolEntityType): Promise<number[]> {
+  const rows = await db.execute(visiblePoolsSql(corpId, userId, entityType));
   return (rows[0] as unknown as { id: number }[]).map((r) => Number(r.id));
 }

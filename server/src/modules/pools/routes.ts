@@ -1,7 +1,10 @@
 import { and, eq, gte, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { actionStatsQuery, actionStatsResponse, idParams, poolBody, poolItem, poolPatchBody, POOL_ENTITY_TYPES, type PoolBody } from '@scrm/shared';
+import { requireRole } from '../../auth/roles';
+import { ownerCondition } from '../../auth/scope';
 import type { Db } from '../../db/client';
+import type { AuthUser } from '../../http/context';
 import { ownershipActions, poolDepartments, poolMembers, poolRules, pools, users } from '../../db/schema/index';
 import { errors } from '../../http/errors';
 import { defineRoute, type RouteSpec } from '../../http/route';
@@ -66,9 +69,7 @@ async function savePool(db: Db, corpId: number, poolId: number, b: Partial<PoolB
   }
 }
 
-const adminOnly = (role: string) => {
-  if (role !== 'admin') throw errors.forbidden('只有管理员可以配置公海');
-};
+const adminOnly = (user: AuthUser) => requireRole(user, ['admin'], '只有管理员可以配置公海');
 
 export const poolRoutes: RouteSpec[] = [
   defineRoute({
@@ -97,7 +98,7 @@ export const poolRoutes: RouteSpec[] = [
     response: poolItem,
     status: 201,
     handler: async ({ db, body, user, audit }) => {
-      adminOnly(user.role);
+      adminOnly(user);
       const [row] = await db.insert(pools).values({ corpId: user.corpId, entityType: body.entityType, name: body.name }).$returningId();
       await savePool(db, user.corpId, row!.id, body);
       const [out] = await present(db, [(await getPool(db, user.corpId, row!.id))!]);
@@ -114,7 +115,7 @@ export const poolRoutes: RouteSpec[] = [
     body: poolPatchBody,
     response: poolItem,
     handler: async ({ db, params, body, user, audit }) => {
-      adminOnly(user.role);
+      adminOnly(user);
       const pool = await getPool(db, user.corpId, idNum(params.id));
       if (!pool) throw errors.notFound('公海');
       const [before] = await present(db, [pool]);
@@ -150,7 +151,7 @@ export const poolRoutes: RouteSpec[] = [
             eq(a.entityType, query.entityType),
             query.from ? gte(a.createdAt, new Date(query.from)) : undefined,
             query.to ? lte(a.createdAt, new Date(query.to)) : undefined,
-            s.level === 'all' ? undefined : sql`${userCol} IN (${sql.join(s.userIds!.map((id) => sql`${id}`), sql`, `)})`,
+            ownerCondition(s, 'all', userCol),
           ),
         )
         .groupBy(keyExpr, a.action);

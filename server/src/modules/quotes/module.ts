@@ -1,5 +1,8 @@
 import type { AppModule } from '../types';
 import { quoteRoutes } from './routes';
+import { wireQuotes } from './service';
+
+wireQuotes();
 
 /** Quotes: versions pushed down from opportunity lines, discount approval, printable page. */
 export const quotesModule: AppModule = { name: 'quotes', routes: quoteRoutes };

@@ -1,11 +1,8 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { idParams, idSchema, quoteCreateBody, quoteOut, quotePatch } from '@scrm/shared';
-import { customers, quotes } from '../../db/schema/index';
-import { errors } from '../../http/errors';
 import { defineRoute, type RouteSpec } from '../../http/route';
 import { idNum } from '../../lib/ids';
-import * as oppRepo from '../opportunities/repo';
+import { requireVisibleOpportunity } from '../opportunities/visibility';
 import { renderQuotePdf } from './pdf';
 import { renderQuoteHtml } from './print';
 import * as svc from './service';
@@ -17,9 +14,8 @@ const listForOpportunity = defineRoute({
   method: 'get', path: '/api/opportunities/:id/quotes', summary: 'All quote versions of an opportunity, newest first', tags,
   params: oppParams, response: z.object({ items: z.array(quoteOut) }),
   handler: async ({ db, params, scope }) => {
-    const o = await oppRepo.findVisible(db, await scope(), idNum(params.id));
-    if (!o) throw errors.notFound('商机');
-    const rows = await db.select().from(quotes).where(eq(quotes.opportunityId, o.id)).orderBy(quotes.version);
+    const o = await requireVisibleOpportunity(db, await scope(), idNum(params.id));
+    const rows = await svc.quotesOfOpportunity(db, o.id);
     const t = await svc.discountThreshold(db, o.corpId);
     return { items: await Promise.all(rows.reverse().map((q) => svc.presentQuote(db, q, t))) };
   },
@@ -29,8 +25,8 @@ const create = defineRoute({
   method: 'post', path: '/api/opportunities/:id/quotes', summary: 'Push the line items down into a new quote version (editable copy)', tags, status: 201,
   params: oppParams, body: quoteCreateBody, response: quoteOut,
   handler: async ({ db, params, body, scope, user, deps, audit }) => {
-    const o = await oppRepo.findVisible(db, await scope(), idNum(params.id), true);
-    if (!o) throw errors.notFound('商机');
+    const o = await requireVisibleOpportunity(db, await scope(), idNum(params.id), { forUpdate: true });
+    svc.assertQuoteEditable(await scope(), o);
     const q = await svc.createQuote(db, o, body, user.id, deps.now());
     const out = await svc.presentQuote(db, q);
     await audit({ action: 'create', entityType: 'quote', entityId: q.id, after: out });
@@ -48,10 +44,10 @@ const patch = defineRoute({
   method: 'patch', path: '/api/quotes/:id', summary: 'Edit a draft / rejected quote (lines, validity, note)', tags,
   params: idParams, body: quotePatch, response: quoteOut,
   handler: async ({ db, params, body, scope, deps, audit }) => {
-    const { q, o } = await svc.loadQuote(db, await scope(), idNum(params.id), true);
+    const { q, o } = await svc.loadQuote(db, await scope(), idNum(params.id), true, true);
     const before = await svc.presentQuote(db, q);
     await svc.editQuote(db, q, o, body, deps.now());
-    const after = await svc.presentQuote(db, (await db.select().from(quotes).where(eq(quotes.id, q.id)))[0]!);
+    const after = await svc.presentQuote(db, await svc.quoteById(db, q.id));
     await audit({ action: 'update', entityType: 'quote', entityId: q.id, before, after });
     return after;
   },
@@ -61,10 +57,9 @@ const submit = defineRoute({
   method: 'post', path: '/api/quotes/:id/actions/submit', summary: 'Submit: approved at once, or discount approval when over the corp threshold', tags,
   params: idParams, response: quoteOut,
   handler: async ({ db, params, scope, deps, user, audit }) => {
-    const { q, o } = await svc.loadQuote(db, await scope(), idNum(params.id), true);
-    const [c] = await db.select({ name: customers.name }).from(customers).where(eq(customers.id, o.customerId));
-    await svc.submitQuote(db, deps, q, user.id, c?.name ?? '');
-    const after = await svc.presentQuote(db, (await db.select().from(quotes).where(eq(quotes.id, q.id)))[0]!);
+    const { q, o } = await svc.loadQuote(db, await scope(), idNum(params.id), true, true);
+    await svc.submitQuote(db, deps, q, user.id, await svc.customerNameOf(db, o.customerId));
+    const after = await svc.presentQuote(db, await svc.quoteById(db, q.id));
     await audit({ action: 'submit', entityType: 'quote', entityId: q.id, before: { status: q.status }, after: { status: after.status } });
     return after;
   },
@@ -74,9 +69,9 @@ const accept = defineRoute({
   method: 'post', path: '/api/quotes/:id/actions/accept', summary: 'Customer accepted: marks the opportunity’s winning quote', tags,
   params: idParams, response: quoteOut,
   handler: async ({ db, params, scope, deps, audit }) => {
-    const { q } = await svc.loadQuote(db, await scope(), idNum(params.id), true);
+    const { q } = await svc.loadQuote(db, await scope(), idNum(params.id), true, true);
     await svc.acceptQuote(db, q, deps.now());
-    const after = await svc.presentQuote(db, (await db.select().from(quotes).where(eq(quotes.id, q.id)))[0]!);
+    const after = await svc.presentQuote(db, await svc.quoteById(db, q.id));
     await audit({ action: 'accept', entityType: 'quote', entityId: q.id, before: { status: q.status }, after: { status: after.status } });
     return after;
   },

@@ -2,16 +2,17 @@ import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import { DEFAULT_QUOTE_DISCOUNT_APPROVAL_BP, type LineInput, type QuoteOut } from '@scrm/shared';
 import type { DataScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
-import { corps, opportunities, quoteLines, quotes } from '../../db/schema/index';
+import { corps, customers, opportunities, quoteLines, quotes } from '../../db/schema/index';
 import type { AppDeps } from '../../http/context';
 import { errors } from '../../http/errors';
 import { idStr, idStrOrNull } from '../../lib/ids';
 import { toIso } from '../../lib/time';
-import { onApprovalDecided, startApproval } from '../approvals/service';
+import { onApprovalDecided, startApproval, type DecisionHandler } from '../approvals/service';
 import { shanghaiDate } from '../catalog/service';
 import { listAmount } from '../opportunities/amounts';
 import { computeLines, presentLine, priceContextOf, sumLines, type ComputedLine } from '../opportunities/lines';
 import * as oppRepo from '../opportunities/repo';
+import { canEditOpportunity, findVisibleOpportunity, type Opportunity } from '../opportunities/visibility';
 
 export type QuoteRow = typeof quotes.$inferSelect;
 
@@ -47,13 +48,36 @@ export async function presentQuote(db: Db, q: QuoteRow, threshold?: number): Pro
 }
 
 /** A quote whose opportunity is in scope (404 otherwise). */
-export async function loadQuote(db: Db, scope: DataScope, id: number, forUpdate = false) {
+/**
+ * A quote and its opportunity: quotes follow their opportunity (opportunities/visibility), 404
+ * otherwise; `edit` adds the opportunity's edit right (403 when the caller may only read it).
+ */
+export async function loadQuote(db: Db, scope: DataScope, id: number, forUpdate = false, edit = false) {
   const qq = db.select().from(quotes).where(and(eq(quotes.corpId, scope.corpId), eq(quotes.id, id)));
   const [q] = forUpdate ? await qq.for('update') : await qq;
   if (!q) throw errors.notFound('报价单');
-  const o = await oppRepo.findVisible(db, scope, q.opportunityId);
+  const o = await findVisibleOpportunity(db, scope, q.opportunityId);
   if (!o) throw errors.notFound('报价单');
+  if (edit) assertQuoteEditable(scope, o);
   return { q, o };
+}
+
+/** 403 unless the caller may change the opportunity the quote belongs to. */
+export function assertQuoteEditable(scope: DataScope, o: Pick<Opportunity, 'ownerId'>): void {
+  if (!canEditOpportunity(scope, o)) throw errors.forbidden('您对该商机只有查看权限');
+}
+
+/** Every quote version of an opportunity, oldest first. */
+export const quotesOfOpportunity = (db: Db, opportunityId: number) => db.select().from(quotes).where(eq(quotes.opportunityId, opportunityId)).orderBy(quotes.version);
+
+export async function quoteById(db: Db, id: number): Promise<QuoteRow> {
+  const [q] = await db.select().from(quotes).where(eq(quotes.id, id));
+  return q!;
+}
+
+export async function customerNameOf(db: Db, customerId: number): Promise<string> {
+  const [c] = await db.select({ name: customers.name }).from(customers).where(eq(customers.id, customerId));
+  return c?.name ?? '';
 }
 
 async function writeLines(db: Db, q: { id: number; corpId: number }, lines: ComputedLine[], now: Date) {
@@ -125,7 +149,12 @@ export async function onQuoteApprovalDecided(db: Db, quoteId: number, decision: 
   const status = decision === 'approved' ? 'approved' : decision === 'rejected' ? 'rejected' : 'draft';
   await db.update(quotes).set({ status }).where(and(eq(quotes.id, quoteId), eq(quotes.status, 'pending_approval')));
 }
-onApprovalDecided('quote_discount', (db, ev) => onQuoteApprovalDecided(db, ev.docId, ev.decision));
+const onQuoteDiscountDecided: DecisionHandler = (db, ev) => onQuoteApprovalDecided(db, ev.docId, ev.decision);
+
+/** Hooks quote discounts into the approvals engine (called by module.ts; idempotent). */
+export function wireQuotes(): void {
+  onApprovalDecided('quote_discount', onQuoteDiscountDecided);
+}
 
 /** Customer accepted: the quote becomes the opportunity's winning quote. */
 export async function acceptQuote(db: Db, q: QuoteRow, now: Date) {

@@ -1,10 +1,8 @@
 import { createReceivableBody, idParams, receivableChangeBody, receivableListQuery, receivableListResponse, receivableView, settleReceivableBody } from '@scrm/shared';
-import { ownerCondition } from '../../auth/scope';
-import { receivables } from '../../db/schema/index';
 import { defineRoute, type RouteSpec } from '../../http/route';
 import { idNum } from '../../lib/ids';
 import { afterIdOf, pageOf } from '../contracts/paging';
-import { moneyScope } from '../contracts/repo';
+import { moneyScope } from '../contracts/visibility';
 import { changeReceivable, createReceivable, findReceivable, listReceivables, presentReceivable, settleReceivable } from './receivables';
 
 const T = ['receipts'];
@@ -17,9 +15,9 @@ const list = defineRoute({
   query: receivableListQuery,
   response: receivableListResponse,
   handler: async ({ db, query, user, scope }) => {
-    const s = await moneyScope(user, scope);
+    const s = await moneyScope({ user, scope });
     const rows = await listReceivables(db, s, {
-      ownerCond: ownerCondition(s, query.scope, receivables.ownerId),
+      listScope: query.scope,
       customerId: query.customerId ? idNum(query.customerId) : undefined,
       status: query.status,
       afterId: afterIdOf(query.cursor),
@@ -39,7 +37,7 @@ const create = defineRoute({
   response: receivableView,
   status: 201,
   handler: async ({ db, deps, body, user, scope, audit }) => {
-    const r = await createReceivable(db, deps, user, await moneyScope(user, scope), body);
+    const r = await createReceivable(db, deps, user, await moneyScope({ user, scope }), body);
     const out = await presentReceivable(db, r, true);
     await audit({ action: 'receivable.create', entityType: 'receivable', entityId: r.id, after: out });
     return out;
@@ -53,7 +51,7 @@ const get = defineRoute({
   tags: T,
   params: idParams,
   response: receivableView,
-  handler: async ({ db, params, user, scope }) => presentReceivable(db, await findReceivable(db, await moneyScope(user, scope), idNum(params.id)), true),
+  handler: async ({ db, params, user, scope }) => presentReceivable(db, await findReceivable(db, await moneyScope({ user, scope }), idNum(params.id)), true),
 });
 
 const change = defineRoute({
@@ -66,7 +64,7 @@ const change = defineRoute({
   response: receivableView,
   status: 201,
   handler: async ({ db, deps, params, body, user, scope, audit }) => {
-    const s = await moneyScope(user, scope);
+    const s = await moneyScope({ user, scope });
     const before = await findReceivable(db, s, idNum(params.id));
     const r = await changeReceivable(db, deps, user, s, before.id, body);
     await audit({ action: 'receivable.change', entityType: 'receivable', entityId: r.id, before, after: r });
@@ -84,7 +82,7 @@ const settle = defineRoute({
   response: receivableView,
   status: 201,
   handler: async ({ db, deps, params, body, user, scope, audit }) => {
-    const s = await moneyScope(user, scope);
+    const s = await moneyScope({ user, scope });
     const before = await findReceivable(db, s, idNum(params.id));
     const r = await settleReceivable(db, deps, s, before.id, body.amount);
     await audit({ action: 'receivable.settle', entityType: 'receivable', entityId: r.id, before, after: r });

@@ -1,14 +1,14 @@
 import { and, asc, desc, eq, lt, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { createReceivableBody, receivableChangeBody } from '@scrm/shared';
-import type { DataScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
 import { customers, receivableChanges, receivables } from '../../db/schema/index';
 import type { AppDeps, AuthUser } from '../../http/context';
 import { errors } from '../../http/errors';
 import { toIso } from '../../lib/time';
 import { nextDocNumber } from '../contracts/numbering';
-import * as contractsRepo from '../contracts/repo';
+import type { ListScope } from '@scrm/shared';
+import { moneyListCondition, assertMoneyDoc, findVisibleContract, requireMoneyCustomer, type MoneyScope } from '../contracts/visibility';
 import { assertCrmOwned } from '../contracts/service';
 import { findOrder } from '../fulfilment/orders';
 
@@ -18,16 +18,15 @@ export type ReceivableRow = typeof receivables.$inferSelect;
 export const outstandingOf = (r: Pick<ReceivableRow, 'amount' | 'adjustedAmount' | 'receivedAmount'>): number => r.amount + r.adjustedAmount - r.receivedAmount;
 const statusOf = (r: Pick<ReceivableRow, 'amount' | 'adjustedAmount' | 'receivedAmount'>) => (outstandingOf(r) <= 0 ? ('settled' as const) : ('open' as const));
 
-/** A receivable whose owner the scope may see (locked when asked), else 404. */
-export async function findReceivable(db: Db, scope: DataScope, id: number, lock = false): Promise<ReceivableRow> {
+/** A receivable the money scope sees (locked when asked; 403 when `edit` and read-only), else 404. */
+export async function findReceivable(db: Db, scope: MoneyScope, id: number, opts: { forUpdate?: boolean; edit?: boolean } = {}): Promise<ReceivableRow> {
   const q = db.select().from(receivables).where(and(eq(receivables.corpId, scope.corpId), eq(receivables.id, id)));
-  const [row] = lock ? await q.for('update') : await q;
-  if (!row || !contractsRepo.visibleOwner(scope, row.ownerId)) throw errors.notFound('应收单');
-  return row;
+  const [row] = opts.forUpdate ? await q.for('update') : await q;
+  return assertMoneyDoc(db, scope, row, '应收单', { edit: opts.edit });
 }
 
-export function listReceivables(db: Db, scope: DataScope, f: { ownerCond?: SQL; customerId?: number; status?: 'open' | 'settled'; afterId?: number; limit: number }) {
-  const conds: (SQL | undefined)[] = [eq(receivables.corpId, scope.corpId), f.ownerCond];
+export function listReceivables(db: Db, scope: MoneyScope, f: { listScope: ListScope; customerId?: number; status?: 'open' | 'settled'; afterId?: number; limit: number }) {
+  const conds: (SQL | undefined)[] = [moneyListCondition(scope, f.listScope, receivables)];
   if (f.customerId) conds.push(eq(receivables.customerId, f.customerId));
   if (f.status) conds.push(eq(receivables.status, f.status));
   if (f.afterId) conds.push(lt(receivables.id, f.afterId));
@@ -38,13 +37,13 @@ export function listReceivables(db: Db, scope: DataScope, f: { ownerCond?: SQL; 
  * 应收单 by hand, for a customer the caller may see; with a contract or order it must be the
  * customer's, and the receivable is credited to that document's owner (else the customer's owner).
  */
-export async function createReceivable(db: Db, deps: AppDeps, user: AuthUser, scope: DataScope, body: z.infer<typeof createReceivableBody>): Promise<ReceivableRow> {
-  const customer = await contractsRepo.findVisibleCustomer(db, scope, Number(body.customerId));
+export async function createReceivable(db: Db, deps: AppDeps, user: AuthUser, scope: MoneyScope, body: z.infer<typeof createReceivableBody>): Promise<ReceivableRow> {
+  const customer = await requireMoneyCustomer(db, scope, Number(body.customerId));
   let ownerId = customer.ownerId ?? user.id;
   let contractId: number | null = null;
   let orderId: number | null = null;
   if (body.contractId) {
-    const c = await contractsRepo.findContract(db, scope, Number(body.contractId));
+    const c = await findVisibleContract(db, scope, Number(body.contractId));
     if (c.customerId !== customer.id) throw errors.conflict('contract_not_of_customer', '合同不属于该客户');
     contractId = c.id;
     ownerId = c.ownerId;
@@ -66,8 +65,8 @@ export async function createReceivable(db: Db, deps: AppDeps, user: AuthUser, sc
 }
 
 /** 应收变更: a signed adjustment; never below what was already received, never to a negative total. */
-export async function changeReceivable(db: Db, deps: AppDeps, user: AuthUser, scope: DataScope, id: number, body: z.infer<typeof receivableChangeBody>): Promise<ReceivableRow> {
-  const r = await findReceivable(db, scope, id, true);
+export async function changeReceivable(db: Db, deps: AppDeps, user: AuthUser, scope: MoneyScope, id: number, body: z.infer<typeof receivableChangeBody>): Promise<ReceivableRow> {
+  const r = await findReceivable(db, scope, id, { forUpdate: true, edit: true });
   assertCrmOwned(r);
   const adjusted = r.adjustedAmount + body.delta;
   const total = r.amount + adjusted;
@@ -82,8 +81,8 @@ export async function changeReceivable(db: Db, deps: AppDeps, user: AuthUser, sc
 }
 
 /** Money received against a receivable: never beyond what is still owed; settled once nothing is. */
-export async function settleReceivable(db: Db, deps: AppDeps, scope: DataScope, id: number, amount: number): Promise<ReceivableRow> {
-  const r = await findReceivable(db, scope, id, true);
+export async function settleReceivable(db: Db, deps: AppDeps, scope: MoneyScope, id: number, amount: number): Promise<ReceivableRow> {
+  const r = await findReceivable(db, scope, id, { forUpdate: true, edit: true });
   assertCrmOwned(r);
   const owed = outstandingOf(r);
   if (owed <= 0) throw errors.conflict('receivable_settled', '该应收单已结清');

@@ -1,10 +1,8 @@
 import { createReceiptBody, createRefundBody, idParams, receiptListQuery } from '@scrm/shared';
-import { ownerCondition } from '../../auth/scope';
-import { receipts } from '../../db/schema/index';
 import { defineRoute, type RouteSpec } from '../../http/route';
 import { idNum } from '../../lib/ids';
 import { afterIdOf, pageOf } from '../contracts/paging';
-import { moneyScope } from '../contracts/repo';
+import { moneyScope } from '../contracts/visibility';
 import { receivableRoutes } from './receivable-routes';
 import { createReceipt, createRefund, findReceipt, listReceipts, presentReceipt } from './service';
 
@@ -15,13 +13,13 @@ const list = defineRoute({
   tags: ['receipts'],
   query: receiptListQuery,
   handler: async ({ db, query, user, scope }) => {
-    const s = await moneyScope(user, scope);
+    const s = await moneyScope({ user, scope });
     const rows = await listReceipts(db, s, {
       contractId: query.contractId ? idNum(query.contractId) : undefined,
       customerId: query.customerId ? idNum(query.customerId) : undefined,
       afterId: afterIdOf(query.cursor),
       limit: query.limit,
-      ownerCond: ownerCondition(s, query.scope, receipts.ownerId),
+      listScope: query.scope,
     });
     const page = pageOf(rows, query.limit, (r) => r);
     return { items: await Promise.all(page.items.map((r) => presentReceipt(db, r))), nextCursor: page.nextCursor };
@@ -36,7 +34,7 @@ const create = defineRoute({
   body: createReceiptBody,
   status: 201,
   handler: async ({ db, deps, body, user, scope, audit }) => {
-    const r = await createReceipt(db, deps, { corpId: user.corpId, userId: user.id }, await moneyScope(user, scope), body);
+    const r = await createReceipt(db, deps, { corpId: user.corpId, userId: user.id }, await moneyScope({ user, scope }), body);
     const out = await presentReceipt(db, r, true);
     await audit({ action: 'receipt.create', entityType: 'receipt', entityId: r.id, after: out });
     return out;
@@ -49,7 +47,7 @@ const get = defineRoute({
   summary: '收款单详情（分配与退款）',
   tags: ['receipts'],
   params: idParams,
-  handler: async ({ db, params, user, scope }) => presentReceipt(db, await findReceipt(db, await moneyScope(user, scope), idNum(params.id)), true),
+  handler: async ({ db, params, user, scope }) => presentReceipt(db, await findReceipt(db, await moneyScope({ user, scope }), idNum(params.id)), true),
 });
 
 const refund = defineRoute({
@@ -61,7 +59,7 @@ const refund = defineRoute({
   body: createRefundBody,
   status: 201,
   handler: async ({ db, deps, params, body, user, scope, audit }) => {
-    const out = await createRefund(db, deps, user, await moneyScope(user, scope), idNum(params.id), body);
+    const out = await createRefund(db, deps, user, await moneyScope({ user, scope }), idNum(params.id), body);
     await audit({ action: 'refund.create', entityType: 'refund', entityId: out.id, after: out });
     return out;
   },

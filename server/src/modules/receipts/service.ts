@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { createReceiptBody, createRefundBody } from '@scrm/shared';
-import type { DataScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
 import { paymentInstalments, receiptAllocations, receipts, refunds } from '../../db/schema/index';
 import type { AppDeps, AuthUser } from '../../http/context';
@@ -11,6 +10,8 @@ import { shanghaiDate } from '../contracts/money';
 import { nextDocNumber } from '../contracts/numbering';
 import { instalmentStatus } from '../contracts/plan';
 import * as contractsRepo from '../contracts/repo';
+import type { ListScope } from '@scrm/shared';
+import { moneyListCondition, assertMoneyDoc, findEditableContract, findVisibleContract, type MoneyScope } from '../contracts/visibility';
 import { refreshContractMoney } from '../contracts/rollups';
 import { assertCrmOwned } from '../contracts/service';
 
@@ -79,11 +80,11 @@ export async function createReceipt(
   db: Db,
   deps: AppDeps,
   actor: { corpId: number; userId: number | null },
-  scope: DataScope,
+  scope: MoneyScope,
   body: z.infer<typeof createReceiptBody>,
   erp?: { externalCode: string },
 ): Promise<ReceiptRow> {
-  const c = await contractsRepo.findContract(db, scope, Number(body.contractId), true);
+  const c = await findEditableContract(db, scope, Number(body.contractId), { forUpdate: true });
   assertContractTakesMoney(c);
   const plan = await contractsRepo.instalmentsOf(db, c.id, true);
   if (!plan.length) throw errors.conflict('no_payment_plan', '合同还没有回款计划');
@@ -114,11 +115,10 @@ export async function createReceipt(
   return (await db.select().from(receipts).where(eq(receipts.id, row!.id)))[0]!;
 }
 
-/** A receipt whose owner the scope may see, else 404. */
-export async function findReceipt(db: Db, scope: DataScope, id: number): Promise<ReceiptRow> {
+/** A receipt the money scope sees (403 when `edit` and read-only), else 404. */
+export async function findReceipt(db: Db, scope: MoneyScope, id: number, opts: { edit?: boolean } = {}): Promise<ReceiptRow> {
   const [r] = await db.select().from(receipts).where(and(eq(receipts.corpId, scope.corpId), eq(receipts.id, id)));
-  if (!r || !contractsRepo.visibleOwner(scope, r.ownerId)) throw errors.notFound('收款单');
-  return r;
+  return assertMoneyDoc(db, scope, r, '收款单', opts);
 }
 
 /** Net money of a receipt per instalment (allocations minus refunds). */
@@ -132,10 +132,10 @@ async function netAllocations(db: Db, receiptId: number): Promise<Map<number, nu
 }
 
 /** 退款单 against a receipt: takes the money back off its instalments (latest periods first by default). */
-export async function createRefund(db: Db, deps: AppDeps, user: AuthUser, scope: DataScope, receiptId: number, body: z.infer<typeof createRefundBody>) {
-  const r0 = await findReceipt(db, scope, receiptId);
+export async function createRefund(db: Db, deps: AppDeps, user: AuthUser, scope: MoneyScope, receiptId: number, body: z.infer<typeof createRefundBody>) {
+  const r0 = await findReceipt(db, scope, receiptId, { edit: true });
   assertCrmOwned(r0);
-  const c = await contractsRepo.findContract(db, { ...scope, level: 'all', userIds: null }, r0.contractId, true);
+  const c = await findVisibleContract(db, { ...scope, level: 'all', userIds: null }, r0.contractId, { forUpdate: true });
   const plan = await contractsRepo.instalmentsOf(db, c.id, true);
   const [r] = await db.select().from(receipts).where(eq(receipts.id, receiptId)).for('update');
   const left = r!.amount - r!.refundedAmount;
@@ -204,8 +204,8 @@ export async function presentReceipt(db: Db, r: ReceiptRow, full = false) {
   return { ...base, allocations: [...net].map(([id, amount]) => ({ instalmentId: String(id), amount })), refunds: refundRows.map(presentRefund) };
 }
 
-export function listReceipts(db: Db, scope: DataScope, f: { contractId?: number; customerId?: number; afterId?: number; limit: number; ownerCond?: ReturnType<typeof and> }) {
-  const conds = [eq(receipts.corpId, scope.corpId), f.ownerCond];
+export function listReceipts(db: Db, scope: MoneyScope, f: { contractId?: number; customerId?: number; afterId?: number; limit: number; listScope: ListScope }) {
+  const conds = [moneyListCondition(scope, f.listScope, receipts)];
   if (f.contractId) conds.push(eq(receipts.contractId, f.contractId));
   if (f.customerId) conds.push(eq(receipts.customerId, f.customerId));
   if (f.afterId) conds.push(sql`${receipts.id} < ${f.afterId}`);

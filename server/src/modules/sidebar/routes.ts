@@ -1,21 +1,12 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { bindExternalBody, groupChatBody, groupChatListOut, groupChatPatchBody, groupChatOut, groupContextOut, idParams, idSchema, mobileSchema, optionalText, sidebarContextOut } from '@scrm/shared';
-import type { DataScope } from '../../auth/scope';
-import type { Db } from '../../db/client';
-import { contacts, customerGroupChats, opportunities } from '../../db/schema/index';
-import { errors, isDuplicateKey } from '../../http/errors';
+import { errors } from '../../http/errors';
 import { defineRoute, type RouteSpec } from '../../http/route';
-import { idNum, idStr, idStrOrNull } from '../../lib/ids';
-import { toIso } from '../../lib/time';
+import { idNum } from '../../lib/ids';
 import { bindExternalContact, externalContactByUserId, loadContact } from '../contacts/service';
-import { getCustomerRow, presentCustomer } from '../customers/repo';
-import { loadVisibleCustomer } from '../customers/routes';
-import { customerAccess } from '../customers/scope';
-import { createCustomer } from '../customers/service';
 import { createLeadFromExternalContact } from '../leads/service';
-import { findVisible as findVisibleOpportunity, scopeCond as opportunityScope, withNames as withOpportunityNames } from '../opportunities/repo';
-import { sidebarContext, sidebarContextByUserId } from './service';
+import { bindGroupChat, groupChatsOf, groupContext, setGroupChatOpportunity } from './group-chats';
+import { createCustomerFromExternalContact, sidebarContext, sidebarContextByUserId } from './service';
 
 const extQuery = z.object({ externalUserId: bindExternalBody.shape.externalUserId });
 
@@ -66,14 +57,7 @@ export const sidebarRoutes: RouteSpec[] = [
     handler: async ({ db, body, user, scope, deps, audit }) => {
       const s = await scope();
       const ext = await externalContactByUserId(db, s.corpId, body.externalUserId);
-      const [bound] = await db.select({ id: contacts.id }).from(contacts).where(and(eq(contacts.corpId, s.corpId), eq(contacts.externalContactId, ext.id)));
-      if (bound) throw errors.conflict('external_contact_bound', '该企业微信联系人已绑定到联系人');
-      const name = body.customerName ?? ext.corpFullName ?? ext.corpName ?? `${ext.name}（个人客户）`;
-      const contact = { name: body.contactName ?? ext.name, mobile: body.mobile, title: body.title ?? ext.position ?? undefined };
-      const now = deps.now();
-      const customerId = await createCustomer(db, user, s, { name, contact, source: 'wecom' }, now);
-      const [c] = await db.select({ id: contacts.id }).from(contacts).where(eq(contacts.customerId, customerId));
-      await bindExternalContact(db, s.corpId, c!.id, ext.id, now);
+      const { customerId, name } = await createCustomerFromExternalContact(db, user, s, ext, body, deps.now());
       await audit({ action: 'customer.create', entityType: 'customer', entityId: customerId, after: { name, from: 'sidebar', externalUserId: ext.externalUserId } });
       return sidebarContext(db, s, ext);
     },
@@ -99,14 +83,7 @@ export const sidebarRoutes: RouteSpec[] = [
     tags: ['sidebar'],
     query: z.object({ chatId: groupChatBody.shape.chatId }),
     response: groupContextOut,
-    handler: async ({ db, query, scope }) => {
-      const s = await scope();
-      const [g] = await db.select().from(customerGroupChats).where(and(eq(customerGroupChats.corpId, s.corpId), eq(customerGroupChats.chatId, query.chatId)));
-      const row = g ? await getCustomerRow(db, s.corpId, g.customerId) : null;
-      const visible = row && (await customerAccess(db, s, row));
-      const opportunity = visible && g?.opportunityId ? await groupOpportunity(db, s, g.opportunityId) : null;
-      return { chatId: query.chatId, bound: Boolean(g), customer: visible ? presentCustomer(row, row.ownerName) : null, opportunityId: opportunity?.id ?? null, opportunity };
-    },
+    handler: async ({ db, query, scope }) => groupContext(db, await scope(), query.chatId),
   }),
   defineRoute({
     method: 'post',
@@ -118,19 +95,9 @@ export const sidebarRoutes: RouteSpec[] = [
     status: 201,
     response: groupChatOut,
     handler: async ({ db, params, body, user, scope, deps, audit }) => {
-      const s = await scope();
-      const { access } = await loadVisibleCustomer(db, s, idNum(params.id));
-      if (!access.edit) throw errors.forbidden('您只有查看权限');
-      const opportunityId = body.opportunityId ? await opportunityOfCustomer(db, s, idNum(params.id), idNum(body.opportunityId)) : null;
-      try {
-        const now = deps.now();
-        const [row] = await db.insert(customerGroupChats).values({ corpId: s.corpId, customerId: idNum(params.id), chatId: body.chatId, name: body.name ?? null, opportunityId, boundBy: user.id, createdAt: now, updatedAt: now }).$returningId();
-        await audit({ action: 'customer.bind_group_chat', entityType: 'customer', entityId: params.id, after: body });
-        return { id: idStr(row!.id), chatId: body.chatId, name: body.name ?? null, customerId: params.id, opportunityId: idStrOrNull(opportunityId), createdAt: toIso(now) };
-      } catch (err) {
-        if (isDuplicateKey(err)) throw errors.conflict('group_chat_bound', '该客户群已绑定到客户');
-        throw err;
-      }
+      const out = await bindGroupChat(db, await scope(), user, idNum(params.id), body, deps.now());
+      await audit({ action: 'customer.bind_group_chat', entityType: 'customer', entityId: params.id, after: body });
+      return { ...out, customerId: params.id };
     },
   }),
   defineRoute({
@@ -140,11 +107,7 @@ export const sidebarRoutes: RouteSpec[] = [
     tags: ['customers'],
     params: idParams,
     response: groupChatListOut,
-    handler: async ({ db, params, scope }) => {
-      await loadVisibleCustomer(db, await scope(), idNum(params.id));
-      const rows = await db.select().from(customerGroupChats).where(eq(customerGroupChats.customerId, idNum(params.id)));
-      return { items: rows.map((g) => ({ id: idStr(g.id), chatId: g.chatId, name: g.name, customerId: params.id, opportunityId: idStrOrNull(g.opportunityId), createdAt: toIso(g.createdAt) })) };
-    },
+    handler: async ({ db, params, scope }) => groupChatsOf(db, await scope(), idNum(params.id)),
   }),
   defineRoute({
     method: 'patch',
@@ -155,39 +118,9 @@ export const sidebarRoutes: RouteSpec[] = [
     body: groupChatPatchBody,
     response: groupChatOut,
     handler: async ({ db, params, body, scope, deps, audit }) => {
-      const s = await scope();
-      const customerId = idNum(params.id);
-      const { access } = await loadVisibleCustomer(db, s, customerId);
-      if (!access.edit) throw errors.forbidden('您只有查看权限');
-      const where = and(eq(customerGroupChats.corpId, s.corpId), eq(customerGroupChats.customerId, customerId), eq(customerGroupChats.chatId, params.chatId));
-      const [g] = await db.select().from(customerGroupChats).where(where);
-      if (!g) throw errors.notFound('客户群');
-      const opportunityId = body.opportunityId ? await opportunityOfCustomer(db, s, customerId, idNum(body.opportunityId)) : null;
-      await db.update(customerGroupChats).set({ opportunityId, updatedAt: deps.now() }).where(eq(customerGroupChats.id, g.id));
-      await audit({ action: 'customer.group_chat_opportunity', entityType: 'customer', entityId: params.id, before: { chatId: g.chatId, opportunityId: g.opportunityId }, after: { chatId: g.chatId, opportunityId } });
-      return { id: idStr(g.id), chatId: g.chatId, name: g.name, customerId: params.id, opportunityId: idStrOrNull(opportunityId), createdAt: toIso(g.createdAt) };
+      const { before, after, out } = await setGroupChatOpportunity(db, await scope(), idNum(params.id), params.chatId, body.opportunityId, deps.now());
+      await audit({ action: 'customer.group_chat_opportunity', entityType: 'customer', entityId: params.id, before, after });
+      return { ...out, customerId: params.id };
     },
   }),
 ];
-
-/** The opportunity's id when the caller may see it and it belongs to the customer (404 / 409 otherwise). */
-async function opportunityOfCustomer(db: Db, s: DataScope, customerId: number, opportunityId: number): Promise<number> {
-  const o = await findVisibleOpportunity(db, s, opportunityId);
-  if (!o) throw errors.notFound('商机');
-  if (o.customerId !== customerId) throw errors.conflict('opportunity_not_of_customer', '该商机不属于这个客户');
-  return o.id;
-}
-
-/** The group's opportunity as the sidebar shows it; null when out of the caller's scope. */
-async function groupOpportunity(db: Db, s: DataScope, opportunityId: number) {
-  const [r] = await withOpportunityNames(db, and(eq(opportunities.corpId, s.corpId), eq(opportunities.id, opportunityId), opportunityScope(s)));
-  if (!r) return null;
-  return {
-    id: idStr(r.o.id),
-    name: r.o.name,
-    status: r.o.status,
-    stage: { id: idStr(r.stage.id), name: r.stage.name, winRate: r.stage.winRate },
-    amount: { amount: r.o.amount, currency: r.o.currency },
-    expectedCloseDate: r.o.expectedCloseDate,
-  };
-}

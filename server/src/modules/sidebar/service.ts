@@ -1,17 +1,18 @@
 import { and, desc, eq, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/mysql-core';
 import type { DataScope } from '../../auth/scope';
+import type { AuthUser } from '../../http/context';
 import type { Db } from '../../db/client';
 import { contacts, customers, externalContactFollows, externalContacts, followUps, leads, users } from '../../db/schema/index';
 import { errors } from '../../http/errors';
 import { idStr, idStrOrNull } from '../../lib/ids';
 import { toIso } from '../../lib/time';
-import { presentContact } from '../contacts/service';
+import { bindExternalContact, presentContact } from '../contacts/service';
 import { presentCustomer } from '../customers/repo';
-import { customerAccess } from '../customers/scope';
-import { maskName } from '../customers/service';
+import { customerAccess } from '../customers/visibility';
+import { createCustomer, maskName } from '../customers/service';
 import { presentFollowUp } from '../followups/service';
-import { canSeeLead } from '../leads/adapter';
+import { canSeeLead } from '../leads/visibility';
 import { listOpenOpportunitiesForCustomer } from '../opportunities/service';
 
 /** A customer's open opportunities for the sidebar (default: the opportunities module's list). */
@@ -127,4 +128,26 @@ async function buildSidebarContext(db: Db, scope: DataScope, rows: NonNullable<A
     followUps: fus.map((r) => presentFollowUp(r.f, { authorName: r.authorName, customerName: customer?.name ?? null, contactIds: [] })),
     boundElsewhere,
   };
+}
+
+/**
+ * `/api/sidebar/create-customer`: a customer + contact from the external contact's profile, bound
+ * to it (409 `external_contact_bound` when the external contact already has a contact).
+ */
+export async function createCustomerFromExternalContact(
+  db: Db,
+  user: AuthUser,
+  s: DataScope,
+  ext: ExternalRow,
+  body: { customerName?: string | null; contactName?: string | null; mobile?: string; title?: string | null },
+  now: Date,
+): Promise<{ customerId: number; name: string }> {
+  const [bound] = await db.select({ id: contacts.id }).from(contacts).where(and(eq(contacts.corpId, s.corpId), eq(contacts.externalContactId, ext.id)));
+  if (bound) throw errors.conflict('external_contact_bound', '该企业微信联系人已绑定到联系人');
+  const name = body.customerName ?? ext.corpFullName ?? ext.corpName ?? `${ext.name}（个人客户）`;
+  const contact = { name: body.contactName ?? ext.name, mobile: body.mobile, title: body.title ?? ext.position ?? undefined };
+  const customerId = await createCustomer(db, user, s, { name, contact, source: 'wecom' }, now);
+  const [c] = await db.select({ id: contacts.id }).from(contacts).where(eq(contacts.customerId, customerId));
+  await bindExternalContact(db, s.corpId, c!.id, ext.id, now);
+  return { customerId, name };
 }

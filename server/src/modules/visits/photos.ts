@@ -5,14 +5,14 @@ import type { AppDeps, AuthUser } from '../../http/context';
 import { errors } from '../../http/errors';
 import { attachFiles, registerAttachmentVisibility } from '../files/service';
 import { storeWecomMedia } from '../files/wecom-media';
-import { findVisit } from './repo';
+import { findVisibleVisit } from './visibility';
 
 /** Photos a check-in accepts; PDFs (vouchers) are not on-site photos. */
 export const PHOTO_TYPES: readonly string[] = ['image/jpeg', 'image/png', 'image/webp'];
 export const PHOTO_DOC_TYPE = 'visit';
 
 // A visit's photo may be downloaded by whoever may see the visit (assignee, creator, their leaders).
-registerAttachmentVisibility(PHOTO_DOC_TYPE, async (db, _user, scope, docId) => (await findVisit(db, scope, docId)) !== null);
+registerAttachmentVisibility(PHOTO_DOC_TYPE, async (db, _user, scope, docId) => (await findVisibleVisit(db, scope, docId)) !== null);
 
 /**
  * Stores a WeCom JS-SDK `uploadImage` (fetched by `fetchWecomMedia` before the transaction) by content

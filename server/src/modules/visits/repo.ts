@@ -2,34 +2,10 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, 
 import type { VisitStatus } from '@scrm/shared';
 import type { Db } from '../../db/client';
 import { contacts, corps, customers, users, visitContacts, visits } from '../../db/schema/index';
-import type { DataScope } from '../../auth/scope';
-import { customerAccess } from '../customers/scope';
+import { ownerCondition, type DataScope } from '../../auth/scope';
+import { visitCustomerCols as customerCols, visitVisibleCondition, type VisitWithCustomer } from './visibility';
 
-export type VisitRow = typeof visits.$inferSelect;
-export interface VisitCustomer {
-  id: number;
-  name: string;
-  address: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  ownerId: number | null;
-}
-export type VisitWithCustomer = VisitRow & { customer: VisitCustomer };
-
-const customerCols = {
-  id: customers.id,
-  name: customers.name,
-  address: customers.address,
-  latitude: customers.latitude,
-  longitude: customers.longitude,
-  ownerId: customers.ownerId,
-};
-
-/** Visits whose assignee (or creator) is within the data scope; null = no restriction (all). */
-export function visitScopeCondition(scope: DataScope): SQL | undefined {
-  if (scope.level === 'all') return undefined;
-  return or(inArray(visits.assigneeId, scope.userIds!), eq(visits.createdBy, scope.userId));
-}
+export type { VisitCustomer, VisitRow, VisitWithCustomer } from './visibility';
 
 /** Raw `corps.settings.visits`. */
 export async function corpVisitSettings(db: Db, corpId: number): Promise<unknown> {
@@ -45,14 +21,15 @@ export async function saveCorpVisitSettings(db: Db, corpId: number, value: Recor
     .where(eq(corps.id, corpId));
 }
 
-/** A customer the scope may see (the customers module's rule: owner, collaborator, visible pool), else null. */
-export async function findVisibleCustomer(db: Db, scope: DataScope, customerId: number): Promise<VisitCustomer | null> {
-  const [row] = await db
-    .select({ ...customerCols, poolId: customers.poolId })
-    .from(customers)
-    .where(and(eq(customers.corpId, scope.corpId), eq(customers.id, customerId)));
-  if (!row || !(await customerAccess(db, scope, row))) return null;
-  return row;
+/** Inserts a planned visit; returns its id. */
+export async function insertVisit(db: Db, values: typeof visits.$inferInsert): Promise<number> {
+  const [ins] = await db.insert(visits).values(values).$returningId();
+  return ins!.id;
+}
+
+/** Changes a visit's plan columns. */
+export async function updateVisit(db: Db, id: number, set: Partial<typeof visits.$inferInsert>): Promise<void> {
+  await db.update(visits).set(set).where(eq(visits.id, id));
 }
 
 /** Of `ids`, the contacts that belong to the customer. */
@@ -82,17 +59,6 @@ export async function userNames(db: Db, corpId: number, ids: number[]): Promise<
     .from(users)
     .where(and(eq(users.corpId, corpId), inArray(users.id, unique)));
   return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-/** One visit within the scope (with its customer), optionally locked FOR UPDATE. */
-export async function findVisit(db: Db, scope: DataScope, id: number, forUpdate = false): Promise<VisitWithCustomer | null> {
-  const q = db
-    .select({ v: visits, customer: customerCols })
-    .from(visits)
-    .innerJoin(customers, eq(customers.id, visits.customerId))
-    .where(and(eq(visits.corpId, scope.corpId), eq(visits.id, id), visitScopeCondition(scope)));
-  const [row] = forUpdate ? await q.for('update') : await q;
-  return row ? { ...row.v, customer: row.customer } : null;
 }
 
 export async function contactIdsOfVisits(db: Db, visitIds: number[]): Promise<Map<number, number[]>> {
@@ -139,7 +105,7 @@ export async function listVisits(db: Db, scope: DataScope, f: VisitFilter): Prom
     .where(
       and(
         eq(visits.corpId, scope.corpId),
-        visitScopeCondition(scope),
+        visitVisibleCondition(scope),
         f.assigneeIds === undefined || f.assigneeIds === null
           ? undefined
           : f.assigneeIds.length
@@ -169,7 +135,7 @@ export async function pendingReviews(db: Db, scope: DataScope, limit: number): P
         isNull(visits.reviewedAt),
         isNotNull(visits.recordedAt),
         sql`${visits.assigneeId} <> ${scope.userId}`,
-        scope.level === 'all' ? undefined : inArray(visits.assigneeId, scope.userIds!),
+        ownerCondition(scope, 'all', visits.assigneeId),
       ),
     )
     .orderBy(asc(visits.recordedAt), asc(visits.id))

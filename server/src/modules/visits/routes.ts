@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   idParams,
@@ -18,7 +17,7 @@ import {
   visitStats,
   visitStatsQuery,
 } from '@scrm/shared';
-import { visits } from '../../db/schema/index';
+import { requireRole } from '../../auth/roles';
 import { errors } from '../../http/errors';
 import { defineRoute, type HandlerArgs, type RouteSpec } from '../../http/route';
 import { fetchWecomMedia } from '../files/wecom-media';
@@ -27,13 +26,15 @@ import * as photos from './photos';
 import * as repo from './repo';
 import { assigneesFor, countByStatus, scheduleRange, visitStats as computeStats } from './schedule';
 import * as svc from './service';
+import { findVisibleCustomer } from '../customers/visibility';
+import { findVisibleVisit } from './visibility';
 
 const tags = ['visits'];
 
 /** Re-reads a visit and presents it (after a change, in the same transaction). */
 async function fresh(a: HandlerArgs<unknown, unknown, { id: string }>, id: number) {
   const scope = await a.scope();
-  const row = (await repo.findVisit(a.db, scope, id))!;
+  const row = (await findVisibleVisit(a.db, scope, id))!;
   return (await svc.present(a.db, a.user.corpId, [row], a.deps.now()))[0]!;
 }
 
@@ -71,18 +72,15 @@ const create = defineRoute({
   handler: async (a) => {
     const { db, user, body, scope, audit } = a;
     const s = await scope();
-    const customer = await repo.findVisibleCustomer(db, s, idNum(body.customerId));
+    const customer = await findVisibleCustomer(db, s, idNum(body.customerId));
     if (!customer) throw errors.notFound('客户');
     const assigneeId = await svc.resolveAssignee(db, s, body.assigneeId);
     const contactIds = await svc.checkContacts(db, user.corpId, customer.id, body.contactIds);
     const now = a.deps.now();
-    const [ins] = await db
-      .insert(visits)
-      .values({ corpId: user.corpId, customerId: customer.id, assigneeId, createdBy: user.id, purpose: body.purpose, plannedStart: new Date(body.plannedStart), plannedEnd: new Date(body.plannedEnd), createdAt: now, updatedAt: now })
-      .$returningId();
-    await repo.replaceVisitContacts(db, ins!.id, contactIds);
-    const out = await fresh(a as never, ins!.id);
-    await audit({ action: 'create', entityType: 'visit', entityId: ins!.id, after: out });
+    const id = await repo.insertVisit(db, { corpId: user.corpId, customerId: customer.id, assigneeId, createdBy: user.id, purpose: body.purpose, plannedStart: new Date(body.plannedStart), plannedEnd: new Date(body.plannedEnd), createdAt: now, updatedAt: now });
+    await repo.replaceVisitContacts(db, id, contactIds);
+    const out = await fresh(a as never, id);
+    await audit({ action: 'create', entityType: 'visit', entityId: id, after: out });
     return out;
   },
 });
@@ -129,7 +127,7 @@ const patchSettings = defineRoute({
   method: 'patch', path: '/api/visit-settings', summary: 'Change visit settings (admin)', tags,
   body: visitSettingsBody, response: visitSettings,
   handler: async ({ db, user, body, audit }) => {
-    if (user.role !== 'admin') throw errors.forbidden('只有管理员可以修改拜访设置');
+    requireRole(user, ['admin'], '只有管理员可以修改拜访设置');
     const before = await svc.settingsOf(db, user.corpId);
     const after = { ...before, ...body };
     await repo.saveCorpVisitSettings(db, user.corpId, after);
@@ -161,7 +159,7 @@ const patch = defineRoute({
     const assigneeId = body.assigneeId ? await svc.resolveAssignee(db, s, body.assigneeId) : v.assigneeId;
     if (body.contactIds) await repo.replaceVisitContacts(db, v.id, await svc.checkContacts(db, user.corpId, v.customerId, body.contactIds));
     const timeChanged = plannedStart.getTime() !== v.plannedStart.getTime();
-    await db.update(visits).set({ purpose: body.purpose ?? v.purpose, plannedStart, plannedEnd, assigneeId, ...(timeChanged || assigneeId !== v.assigneeId ? { remindedAt: null } : {}) }).where(eq(visits.id, v.id));
+    await repo.updateVisit(db, v.id, { purpose: body.purpose ?? v.purpose, plannedStart, plannedEnd, assigneeId, ...(timeChanged || assigneeId !== v.assigneeId ? { remindedAt: null } : {}) });
     const out = await fresh(a as never, v.id);
     await audit({ action: 'update', entityType: 'visit', entityId: v.id, before: v, after: out });
     return out;
@@ -203,7 +201,7 @@ const record = action('record', 'Visit record: also a visit follow-up on the cus
 const review = action('review', 'Manager review: rating and comment', visitReviewBody, async (a, v) => svc.review(a.db, a.deps, await a.scope(), v, a.body));
 const cancel = action('cancel', 'Cancel a planned visit', undefined, async (a, v) => {
   if (v.status !== 'planned') throw errors.conflict('visit_started', '拜访已开始或已结束，不能取消');
-  await a.db.update(visits).set({ status: 'cancelled' }).where(eq(visits.id, v.id));
+  await repo.updateVisit(a.db, v.id, { status: 'cancelled' });
 });
 
 export const visitRoutes: RouteSpec[] = [

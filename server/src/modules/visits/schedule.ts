@@ -1,11 +1,11 @@
 import { and, eq, inArray, isNull, lt, max, or, sql } from 'drizzle-orm';
 import { VISIT_STATUSES, type ScheduleView, type VisitStats, type VisitStatus } from '@scrm/shared';
-import type { DataScope } from '../../auth/scope';
+import { ownerCondition, type DataScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
 import { customers, users, visits } from '../../db/schema/index';
 import { idStr, idStrOrNull } from '../../lib/ids';
 import { dayjs, toIso } from '../../lib/time';
-import { visitScopeCondition } from './repo';
+import { visitVisibleCondition } from './visibility';
 import { effectiveStatus, visitSettingsOf } from './rules';
 
 const SHANGHAI = 480;
@@ -76,7 +76,7 @@ export async function visitStats(db: Db, scope: DataScope, now: Date, weeks: num
     .where(
       and(
         eq(visits.corpId, scope.corpId),
-        visitScopeCondition(scope),
+        visitVisibleCondition(scope),
         or(and(sql`${visits.checkInAt} >= ${from}`, lt(visits.checkInAt, to)), and(isNull(visits.checkInAt), sql`${visits.plannedStart} >= ${from}`, lt(visits.plannedStart, to))),
       ),
     );
@@ -116,7 +116,7 @@ export async function visitStats(db: Db, scope: DataScope, now: Date, weeks: num
       and(
         eq(customers.corpId, scope.corpId),
         eq(customers.status, 'active'),
-        scope.level === 'all' ? sql`${customers.ownerId} IS NOT NULL` : inArray(customers.ownerId, scope.userIds!),
+        scope.level === 'all' ? sql`${customers.ownerId} IS NOT NULL` : ownerCondition(scope, 'all', customers.ownerId),
         or(isNull(lastVisits.last), lt(lastVisits.last, since)),
       ),
     )

@@ -19,6 +19,7 @@ import { toIso } from '../../lib/time';
 import * as repo from './repo';
 import { checkPosition, effectiveStatus, outsideWindow, visitSettingsOf, type LatLng } from './rules';
 import { addVisitFollowUp } from './timeline';
+import { canAssignVisitTo, requireVisibleVisit, requireVisitAssignee, requireVisitReviewer } from './visibility';
 
 export async function settingsOf(db: Db, corpId: number): Promise<VisitSettings> {
   return visitSettingsOf(await repo.corpVisitSettings(db, corpId));
@@ -26,9 +27,7 @@ export async function settingsOf(db: Db, corpId: number): Promise<VisitSettings>
 
 /** A visit in scope, or 404 (never reveals that it exists). */
 export async function requireVisit(db: Db, scope: DataScope, id: string, forUpdate = false): Promise<repo.VisitWithCustomer> {
-  const v = await repo.findVisit(db, scope, idNum(id), forUpdate);
-  if (!v) throw errors.notFound('拜访');
-  return v;
+  return requireVisibleVisit(db, scope, idNum(id), { forUpdate });
 }
 
 /** Who may be assigned: oneself, or — for a leader/admin — anyone in the data scope. */
@@ -38,7 +37,7 @@ export async function resolveAssignee(db: Db, scope: DataScope, assigneeId: stri
   if (id === scope.userId) return id;
   if (scope.level === 'own') throw errors.forbidden('只能为自己创建拜访计划；指派他人需要是其上级');
   const user = await repo.findUser(db, scope.corpId, id);
-  if (!user || (scope.level !== 'all' && !scope.userIds!.includes(id))) {
+  if (!user || !canAssignVisitTo(scope, id)) {
     throw errors.validation([{ path: 'body.assigneeId', message: '只能指派给自己团队中的成员' }]);
   }
   if (user.status !== 'active') throw errors.conflict('assignee_inactive', '该成员已停用，不能指派拜访');
@@ -55,9 +54,7 @@ export async function checkContacts(db: Db, corpId: number, customerId: number, 
   return wanted;
 }
 
-function assertAssignee(v: repo.VisitRow, user: AuthUser, what: string): void {
-  if (v.assigneeId !== user.id) throw errors.forbidden(`只有拜访负责人可以${what}`);
-}
+const assertAssignee = requireVisitAssignee;
 
 const customerPoint = (c: repo.VisitCustomer): LatLng | null =>
   c.latitude != null && c.longitude != null ? { latitude: Number(c.latitude), longitude: Number(c.longitude) } : null;
@@ -157,8 +154,7 @@ export async function record(db: Db, deps: AppDeps, user: AuthUser, v: repo.Visi
 
 /** 拜访审查 by a leader of the assignee (not by the assignee), once. */
 export async function review(db: Db, deps: AppDeps, scope: DataScope, v: repo.VisitRow, body: VisitReviewBody): Promise<void> {
-  if (v.assigneeId === scope.userId) throw errors.forbidden('不能审查自己的拜访');
-  if (scope.level === 'own') throw errors.forbidden('只有上级可以审查拜访');
+  requireVisitReviewer(scope, v);
   if (!v.recordedAt) throw errors.conflict('not_recorded', '拜访记录提交后才能审查');
   if (v.reviewedAt) throw errors.conflict('already_reviewed', '该拜访已审查');
   await db
