@@ -78,7 +78,3 @@ export const listInstalments = (f: InstalmentListFilters = {}) =>
 export const getSourceOpportunity = (id: string) => request<OpportunityOut>(`/api/opportunities/${id}`);
 export const listSourceQuotes = (opportunityId: string) => request<{ items: QuoteOut[] }>(`/api/opportunities/${opportunityId}/quotes`);
 
-/** A key for one user action, reused by retries of that action so the server applies it once. */
-export function contractActionKey(prefix: string): string {
-  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-}

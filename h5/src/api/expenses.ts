@@ -1,41 +1,37 @@
-import type { AdvanceStatus, ClaimBody, ClaimStatus, ClaimView, ListResult, ListScope, REIMBURSE_METHODS } from '@scrm/shared';
+import type { z } from 'zod';
+import type {
+  advanceBody,
+  advanceView,
+  ClaimBody,
+  ClaimStatus,
+  ClaimView,
+  expenseCategoryBody,
+  expenseTotalsQuery,
+  ListResult,
+  ListScope,
+  REIMBURSE_METHODS,
+  reimburseBody,
+} from '@scrm/shared';
 import { request } from './request';
 
 export type ReimburseMethod = (typeof REIMBURSE_METHODS)[number];
 
-/** Body of `POST /api/expense-claims/:id/reimburse` (shared `reimburseBody`). */
-export interface ReimburseBody {
-  reimbursedOn: string;
-  method: ReimburseMethod;
-  /** cash paid; must equal total minus offsets when given */
-  amount?: number;
-  offsets: { advanceId: string; amount: number }[];
-}
+/** Body of `POST /api/expense-claims/:id/reimburse`. */
+export type ReimburseBody = z.input<typeof reimburseBody>;
 
-/** An advance (借支) as the API shows it (shared `advanceView`). */
-export interface AdvanceView {
-  id: string;
-  user: { id: string; name: string };
-  amount: number;
-  currency: string;
-  reason: string;
-  status: AdvanceStatus;
-  offsetAmount: number;
-  outstanding: number;
-  approvalInstanceId: string | null;
-  createdAt: string;
-  offsets?: { claimId: string; amount: number; at: string }[];
-}
+/** Body of `POST /api/advances` (借支). */
+export type AdvanceBody = z.input<typeof advanceBody>;
 
-export interface ExpenseCategory {
+/** An advance (借支) as the API shows it. */
+export type AdvanceView = z.infer<typeof advanceView>;
+
+/** A 费用科目 as listed: its fields, its id and the per-role limits per claim. */
+export type ExpenseCategory = z.infer<typeof expenseCategoryBody> & {
   id: string;
-  name: string;
-  sortOrder: number;
-  isActive: boolean;
   limits: { role: string; maxPerClaim: number }[];
-}
+};
 
-export type TotalsGroupBy = 'user' | 'department' | 'customer' | 'category';
+export type TotalsGroupBy = z.infer<typeof expenseTotalsQuery>['groupBy'];
 export interface TotalsRow {
   id: string | null;
   name: string;
@@ -82,7 +78,7 @@ export const getTotals = (groupBy: TotalsGroupBy, from: string, to: string) =>
   request<{ items: TotalsRow[] }>('/api/expenses/totals', { query: { groupBy, from, to } });
 
 /** `POST /api/advances` (借支): goes straight into approval. */
-export const createAdvance = (body: { amount: number; reason: string }, idempotencyKey: string) =>
+export const createAdvance = (body: AdvanceBody, idempotencyKey: string) =>
   request<AdvanceView>('/api/advances', { method: 'POST', body, idempotencyKey });
 
 export const listAdvances = (params: { scope?: ListScope; cursor?: string | null; limit?: number }) =>

@@ -1,27 +1,14 @@
-import type { FollowUpItem, FollowUpType, ListResult, ListScope } from '@scrm/shared';
+import type { z } from 'zod';
+import type { FollowUpItem, FollowUpListQuery, followUpCreateBody, ListResult } from '@scrm/shared';
 import { request } from './request';
 
-export interface FollowUpListParams {
-  scope?: ListScope;
-  customerId?: string;
-  leadId?: string;
-  opportunityId?: string;
-  limit?: number;
+/** The `GET /api/follow-ups` filters this app uses; `cursor: null` is the first page. */
+export type FollowUpListParams = Partial<Pick<FollowUpListQuery, 'scope' | 'customerId' | 'leadId' | 'opportunityId' | 'limit'>> & {
   cursor?: string | null;
-}
+};
 
 /** What the quick follow-up form sends; exactly one subject (customer / contact / lead / opportunity). */
-export interface NewFollowUp {
-  type: FollowUpType;
-  content: string;
-  customerId?: string;
-  contactId?: string;
-  leadId?: string;
-  opportunityId?: string;
-  contactIds?: string[];
-  nextStep?: string;
-  nextFollowUpAt?: string;
-}
+export type NewFollowUp = z.input<typeof followUpCreateBody>;
 
 export const listFollowUps = (params: FollowUpListParams) =>
   request<ListResult<FollowUpItem>>('/api/follow-ups', { query: { ...params, cursor: params.cursor ?? undefined } });

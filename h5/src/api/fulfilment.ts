@@ -1,7 +1,11 @@
-import type { ListResult } from '@scrm/shared';
+import type { INVOICE_KINDS, INVOICE_TYPES, ListResult } from '@scrm/shared';
 import { request } from './request';
 
-/** 发货单 / 发票 as the contract pages list them (read-only here). */
+/**
+ * 发货单 / 发票 as the contract pages list them (read-only here). The shared package has the
+ * write bodies and the enums but no view schema for these two answers yet, so the shapes are
+ * written here with the enums taken from it.
+ */
 
 export interface Shipment {
   id: string;
@@ -19,10 +23,10 @@ export interface Shipment {
 export interface Invoice {
   id: string;
   number: string;
-  kind: 'blue' | 'red';
+  kind: (typeof INVOICE_KINDS)[number];
   originalId: string | null;
   contractId: string | null;
-  invoiceType: 'vat_special' | 'vat_normal' | 'electronic' | 'other';
+  invoiceType: (typeof INVOICE_TYPES)[number];
   invoiceNo: string | null;
   title: string;
   issuedOn: string;

@@ -177,11 +177,6 @@ export const getKanban = (f: PipelineFilters = {}, perStage = 20) => request<Kan
 export const getForecast = (groupBy: ForecastGroupBy, f: PipelineFilters = {}) =>
   request<{ groupBy: ForecastGroupBy; items: ForecastBucket[] }>('/api/pipeline/forecast', { query: { ...f, groupBy } });
 
-/** A key for one user action, reused by retries of that action so the server applies it once. */
-export function actionKey(prefix: string): string {
-  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-}
-
 /**
  * The contract made from an opportunity, or null (a won deal offers 生成合同 only while there is
  * none). `GET /api/contracts` has no `opportunityId` filter, so this reads the customer's

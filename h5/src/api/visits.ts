@@ -10,41 +10,15 @@ import type {
   VisitSettings,
   VisitStats,
 } from '@scrm/shared';
-import { networkError, toApiError } from './errors';
-import { buildUrl, request } from './request';
-import { getToken } from './token';
+import { request } from './request';
 
 /**
- * A key for one user action, reused by every retry of that action so the server applies it once
- * (a check-in after a timeout must not become two check-ins).
+ * A visit write with its action key (`newActionKey`), reused by every retry of that action so the
+ * server applies it once: a check-in after a timeout must not become two check-ins. Check-in and
+ * check-out carry a location fix from a weak signal, hence the longer timeout.
  */
-export function newIdempotencyKey(prefix: string): string {
-  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-}
-
-/** POST with an `Idempotency-Key`; rejects with ApiError like `request` does. */
-function postOnce<T>(path: string, body: unknown, key: string): Promise<T> {
-  const header: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/json', 'Idempotency-Key': key };
-  const token = getToken();
-  if (token) header.Authorization = `Bearer ${token}`;
-  return new Promise<T>((resolve, reject) => {
-    uni.request({
-      url: buildUrl(path),
-      method: 'POST',
-      header,
-      data: body as UniApp.RequestOptions['data'],
-      dataType: 'json',
-      timeout: 20000,
-      success(res) {
-        if (res.statusCode >= 200 && res.statusCode < 300) resolve(res.data as T);
-        else reject(toApiError(res.statusCode, res.data));
-      },
-      fail(err) {
-        reject(networkError(err.errMsg));
-      },
-    });
-  });
-}
+const postOnce = <T>(path: string, body: unknown, idempotencyKey: string) =>
+  request<T>(path, { method: 'POST', body, idempotencyKey, timeout: 20000 });
 
 export const getSchedule = (view: ScheduleView, date?: string, scope: 'mine' | 'team' | 'all' = 'mine') =>
   request<VisitSchedule>('/api/visits/schedule', { query: { view, date, scope } });

@@ -3,6 +3,7 @@ import type { RouteAction } from '@scrm/shared';
 import { customerAction, searchColleagues, type Colleague } from '@/api/customers';
 import { useErrorText } from '@/composables/useErrorText';
 import { needsConfirmation, needsTargetUser, reasonRequired } from '@/lib/customers/actions';
+import { newActionKey } from '@/utils/action-key';
 
 const NOT_CHOSEN = Symbol('not chosen');
 
@@ -84,7 +85,7 @@ export function useCustomerActions() {
     }
     uni.showLoading({ title: label(action), mask: true });
     try {
-      await customerAction(customer.id, action, { toUserId, reason }, `act-${action}-${customer.id}-${Date.now().toString(36)}`);
+      await customerAction(customer.id, action, { toUserId, reason }, newActionKey(`act-${action}-${customer.id}`));
       uni.hideLoading();
       uni.showToast({ title: t('customers.actions.done', { action: label(action) }), icon: 'success' });
       return true;

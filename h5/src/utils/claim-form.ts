@@ -1,5 +1,5 @@
 import type { ClaimBody } from '@scrm/shared';
-import { parseYuan, sumFen, type YuanParseError } from './money';
+import { MAX_YUAN_FEN, parseYuan, sumFen, type YuanParseError } from './money';
 
 /** One expense line as the form holds it: the amount stays the typed 元 string until saving. */
 export interface LineDraft {
@@ -34,7 +34,7 @@ export function buildClaimBody(
     const n = i + 1;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(line.spentOn)) errors.push({ field: 'date', line: n });
     if (!line.categoryId) errors.push({ field: 'category', line: n });
-    const amount = parseYuan(line.amountText);
+    const amount = parseYuan(line.amountText, { maxFen: MAX_YUAN_FEN });
     if (!amount.ok) {
       errors.push({ field: 'amount', line: n, error: amount.error });
       return;
@@ -48,7 +48,7 @@ export function buildClaimBody(
 /** The running total shown under the lines; lines with an unparsable amount count as 0. */
 export function draftTotalFen(lines: readonly LineDraft[]): number {
   return sumFen(lines.map((l) => {
-    const parsed = parseYuan(l.amountText);
+    const parsed = parseYuan(l.amountText, { maxFen: MAX_YUAN_FEN });
     return parsed.ok ? parsed.fen : 0;
   }));
 }
@@ -74,7 +74,7 @@ export function buildOffsets(
   const offsets: { advanceId: string; amount: number }[] = [];
   for (const d of drafts) {
     if (!d.amountText.trim()) continue;
-    const parsed = parseYuan(d.amountText);
+    const parsed = parseYuan(d.amountText, { maxFen: MAX_YUAN_FEN });
     if (!parsed.ok) return { ok: false, error: { advanceId: d.advanceId, error: parsed.error } };
     if (parsed.fen > d.outstanding) return { ok: false, error: { advanceId: d.advanceId, error: 'exceeds_outstanding' } };
     offsets.push({ advanceId: d.advanceId, amount: parsed.fen });

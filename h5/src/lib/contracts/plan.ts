@@ -1,4 +1,4 @@
-import { parseYuan } from './money';
+import { yuanToFen } from '@/utils/money';
 
 /** One instalment row of the plan form: amount as typed (元 text), due date `YYYY-MM-DD`. */
 export interface InstalmentDraft {
@@ -26,7 +26,7 @@ export interface PlanCheck {
  * the remaining difference live and only submit a plan that balances.
  */
 export function checkPlan(rows: InstalmentDraft[], contractAmount: number): PlanCheck {
-  const amounts = rows.map((r) => parseYuan(r.amountText));
+  const amounts = rows.map((r) => yuanToFen(r.amountText));
   const invalidRows: number[] = [];
   amounts.forEach((a, i) => {
     if (a === null || a <= 0) invalidRows.push(i);
@@ -42,7 +42,7 @@ export function checkPlan(rows: InstalmentDraft[], contractAmount: number): Plan
 
 /** The body of `PUT /api/contracts/:id/payment-plan` from a balanced draft (periods 1…n). */
 export function planBody(rows: InstalmentDraft[]): { period: number; dueOn: string; amount: number }[] {
-  return rows.map((r, i) => ({ period: i + 1, dueOn: r.dueOn, amount: parseYuan(r.amountText) ?? 0 }));
+  return rows.map((r, i) => ({ period: i + 1, dueOn: r.dueOn, amount: yuanToFen(r.amountText) ?? 0 }));
 }
 
 /** `YYYY-MM-DD` plus whole months, clamped to the month's last day (01-31 + 1 month → 02-28). */

@@ -1,5 +1,5 @@
 import { customerCreateBody, customerPatchBody, type CustomerCreateBody, type CustomerDetail, type CustomerPatchBody } from '@scrm/shared';
-import { parseYuanToFen } from './money';
+import { yuanToFen } from '@/utils/money';
 
 /** The customer form as typed: text everywhere, capital in yuan, tags comma-separated. */
 export interface CustomerForm {
@@ -83,7 +83,7 @@ export function validateCustomerForm(
   const text = (s: string) => (s.trim() === '' ? blank : s.trim());
   let capital: number | null | undefined = blank;
   if (form.registeredCapital.trim()) {
-    const fen = parseYuanToFen(form.registeredCapital);
+    const fen = yuanToFen(form.registeredCapital);
     if (fen === null) errors.registeredCapital = capitalInvalid;
     else capital = fen;
   }

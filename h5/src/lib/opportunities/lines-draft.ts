@@ -1,5 +1,5 @@
 import type { LineInput } from '@scrm/shared';
-import { bpToPercent, parseQuantity, percentToBp } from './money';
+import { bpToPercent, parseQuantity, percentToBp } from './numbers';
 
 /** A SKU chosen in the product picker. */
 export interface PickedSku {

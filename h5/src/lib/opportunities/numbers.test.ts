@@ -1,41 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { draftFromLines, draftFromPick, linesToInput } from './lines-draft';
-import { bpToPercent, fenToYuanInput, formatDuration, formatFen, formatFenShort, parseQuantity, parseYuanToFen, percentToBp, zheLabel } from './money';
-
-describe('fen formatting', () => {
-  it('shows yuan with grouped thousands and two fen digits', () => {
-    expect(formatFen(123456789)).toBe('¥1,234,567.89');
-    expect(formatFen(5)).toBe('¥0.05');
-    expect(formatFen(0)).toBe('¥0.00');
-    expect(formatFen(-150)).toBe('-¥1.50');
-    expect(formatFen(100_000_00, 'USD', { trimZeroFen: true })).toBe('$100,000');
-  });
-
-  it('stays exact for amounts beyond float-safe yuan decimals', () => {
-    expect(formatFen(9_007_199_254_740_99)).toBe('¥9,007,199,254,740.99');
-  });
-
-  it('abbreviates in 万/亿 for Chinese and k/M for English', () => {
-    expect(formatFenShort(123_456_00)).toBe('¥12.3万');
-    expect(formatFenShort(2_5000_0000_00)).toBe('¥2.5亿');
-    expect(formatFenShort(9_999_00)).toBe('¥9999');
-    expect(formatFenShort(123_456_00, 'en')).toBe('¥123.5k');
-  });
-});
+import { bpToPercent, formatDuration, parseQuantity, percentToBp, zheLabel } from './numbers';
 
 describe('parsing what a rep types', () => {
-  it('turns yuan into fen without float drift', () => {
-    expect(parseYuanToFen('0.29')).toBe(29);
-    expect(parseYuanToFen('1,234.5')).toBe(123450);
-    expect(parseYuanToFen('¥100')).toBe(10000);
-    expect(parseYuanToFen('1.234')).toBeNull();
-    expect(parseYuanToFen('-1')).toBeNull();
-    expect(parseYuanToFen('abc')).toBeNull();
-    expect(fenToYuanInput(123450)).toBe('1234.5');
-    expect(fenToYuanInput(100)).toBe('1');
-    expect(fenToYuanInput(null)).toBe('');
-  });
-
   it('maps discount percentages to basis points and 折 labels', () => {
     expect(percentToBp('15')).toBe(1500);
     expect(percentToBp('12.5')).toBe(1250);
