@@ -1,12 +1,14 @@
 import type { z } from 'zod';
 import type {
+  AdvanceBalanceView,
   advanceBody,
   advanceView,
   ClaimBody,
   ClaimStatus,
   ClaimView,
-  expenseCategoryBody,
+  ExpenseCategoryView,
   expenseTotalsQuery,
+  ExpenseTotalsRow,
   ListResult,
   ListScope,
   REIMBURSE_METHODS,
@@ -26,24 +28,13 @@ export type AdvanceBody = z.input<typeof advanceBody>;
 export type AdvanceView = z.infer<typeof advanceView>;
 
 /** A 费用科目 as listed: its fields, its id and the per-role limits per claim. */
-export type ExpenseCategory = z.infer<typeof expenseCategoryBody> & {
-  id: string;
-  limits: { role: string; maxPerClaim: number }[];
-};
+export type ExpenseCategory = ExpenseCategoryView;
 
 export type TotalsGroupBy = z.infer<typeof expenseTotalsQuery>['groupBy'];
-export interface TotalsRow {
-  id: string | null;
-  name: string;
-  amount: number;
-  lines: number;
-}
-
-export interface AdvanceBalance {
-  user: { id: string; name: string };
-  outstanding: number;
-  advances: number;
-}
+/** One group of `GET /api/expenses/totals`. */
+export type TotalsRow = ExpenseTotalsRow;
+/** One person of `GET /api/advances/balances`. */
+export type AdvanceBalance = AdvanceBalanceView;
 
 /** `GET /api/expense-categories` (费用科目, defaults created on first use). */
 export const listCategories = () => request<{ items: ExpenseCategory[] }>('/api/expense-categories');
