@@ -9,7 +9,7 @@ import { errorHandler, methodOverride, requestContext, securityHeaders } from '.
 import { buildOpenApi } from './http/openapi';
 import { mountRoutes, type RouteSpec } from './http/route';
 import { serveH5 } from './http/static';
-import { modules } from './modules/index';
+import { modules, wireModules } from './modules/index';
 
 const DEFAULT_H5_DIST = fileURLToPath(new URL('../../h5/dist/build/h5', import.meta.url));
 
@@ -57,6 +57,8 @@ export function createApp(deps: AppDeps): Koa {
     }
   });
 
+  // Modules register into each other's registries here, not when imported (idempotent: tests build many apps).
+  wireModules();
   const specs: RouteSpec[] = modules.flatMap((m) => m.routes);
   const openApi = buildOpenApi(specs, { title: 'WeCom SCRM API', version: '0.1.0' });
   router.get('/api/openapi.json', (ctx) => {

@@ -9,6 +9,7 @@ import { authenticate } from '../auth/sessions';
 import { loadScope, type DataScope } from '../auth/scope';
 import { writeAudit, type AuditEntry } from '../lib/audit';
 import type { Logger } from '../logger';
+import { moneyScopeOf, type MoneyScope } from '../modules/contracts/visibility';
 import type { AppDeps, AuthUser } from './context';
 import { readJsonBody } from './body';
 import { AppError, errors, isDuplicateKey, sqlErrorCode } from './errors';
@@ -17,8 +18,17 @@ import { parseInput } from './validate';
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
 
+/**
+ * Which scope a route's `scope()` yields: `data` (default) = the caller's data scope; `money` = the
+ * money scope of `modules/contracts/visibility.ts` (the data scope widened to the corp for the
+ * finance role), the only scope the money finders accept.
+ */
+export type ScopeKind = 'data' | 'money';
+/** The scope type of a kind (`any` for specs whose kind is not known, e.g. `RouteSpec[]`). */
+export type ScopeOf<S> = 0 extends 1 & S ? any : S extends 'money' ? MoneyScope : DataScope;
+
 /** What a handler receives: validated input, the caller, its data scope, a db handle (a transaction for writes). */
-export interface HandlerArgs<B, Q, P> {
+export interface HandlerArgs<B, Q, P, S = 'data'> {
   ctx: Context;
   deps: AppDeps;
   db: Db;
@@ -27,8 +37,11 @@ export interface HandlerArgs<B, Q, P> {
   params: P;
   /** The signed-in caller; throws 401 on routes with `auth: 'none'`. */
   user: AuthUser;
-  /** The caller's data scope (own / department subtree / all), loaded once per request. */
-  scope: () => Promise<DataScope>;
+  /**
+   * The caller's scope, loaded once per request: the data scope (own / department subtree / all),
+   * or on a `scope: 'money'` route the `MoneyScope` (finance widened to the corp).
+   */
+  scope: () => Promise<ScopeOf<S>>;
   audit: (entry: AuditEntry) => Promise<void>;
   log: Logger;
   requestId: string;
@@ -36,7 +49,7 @@ export interface HandlerArgs<B, Q, P> {
   prepared: any;
 }
 
-export interface RouteSpec<B extends z.ZodType | undefined = any, Q extends z.ZodType | undefined = any, P extends z.ZodType | undefined = any> {
+export interface RouteSpec<B extends z.ZodType | undefined = any, Q extends z.ZodType | undefined = any, P extends z.ZodType | undefined = any, S extends ScopeKind = any> {
   method: Method;
   path: string;
   summary: string;
@@ -53,6 +66,12 @@ export interface RouteSpec<B extends z.ZodType | undefined = any, Q extends z.Zo
   status?: number;
   /** Run in one database transaction (default: true for non-GET). */
   transaction?: boolean;
+  /**
+   * What the handler's `scope()` yields: `data` (default), or `money` for money documents
+   * (contracts and what hangs off them, expenses, performance): a `MoneyScope`, so the handler
+   * never widens the scope itself.
+   */
+  scope?: S;
   /** Honour an `Idempotency-Key` header by replaying the stored answer (default: true for POST/PATCH). */
   idempotent?: boolean;
   /**
@@ -61,15 +80,18 @@ export interface RouteSpec<B extends z.ZodType | undefined = any, Q extends z.Zo
    * transaction is held open across them and a deadlock retry of the transaction never repeats
    * them. Its result reaches the handler as `prepared`.
    */
-  prepare?: (args: HandlerArgs<Infer<B>, Infer<Q>, Infer<P>>) => Promise<unknown>;
+  prepare?: (args: HandlerArgs<Infer<B>, Infer<Q>, Infer<P>, S>) => Promise<unknown>;
   /** Return the JSON body, or undefined after setting ctx.body/redirect yourself. */
-  handler: (args: HandlerArgs<Infer<B>, Infer<Q>, Infer<P>>) => Promise<unknown>;
+  handler: (args: HandlerArgs<Infer<B>, Infer<Q>, Infer<P>, S>) => Promise<unknown>;
 }
 
-/** Identity helper that keeps the schema generics for the handler's types. */
-export function defineRoute<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, P extends z.ZodType | undefined = undefined>(
-  spec: RouteSpec<B, Q, P>,
-): RouteSpec<B, Q, P> {
+/** Identity helper that keeps the schema generics (and the scope kind) for the handler's types. */
+export function defineRoute<
+  B extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  P extends z.ZodType | undefined = undefined,
+  S extends ScopeKind = 'data',
+>(spec: RouteSpec<B, Q, P, S>): RouteSpec<B, Q, P, S> {
   return spec;
 }
 
@@ -193,9 +215,9 @@ export function mountRoutes(router: Router, deps: AppDeps, specs: RouteSpec[]): 
       const query = spec.query ? parseInput(spec.query, ctx.query, 'query') : undefined;
       const params = spec.params ? parseInput(spec.params, ctx.params, 'params') : undefined;
 
-      let scopePromise: Promise<DataScope> | undefined;
+      let scopePromise: Promise<DataScope | MoneyScope> | undefined;
       let prepared: unknown;
-      const makeArgs = (db: Db): HandlerArgs<any, any, any> => ({
+      const makeArgs = (db: Db): HandlerArgs<any, any, any, any> => ({
         ctx,
         deps,
         db,
@@ -210,7 +232,7 @@ export function mountRoutes(router: Router, deps: AppDeps, specs: RouteSpec[]): 
           if (!user) throw errors.unauthenticated();
           // On the handler's own connection: inside a transaction a second pool connection could
           // deadlock the pool once every connection is held by a transaction waiting for another.
-          scopePromise ??= loadScope(db, user);
+          scopePromise ??= spec.scope === 'money' ? loadScope(db, user).then((s) => moneyScopeOf(user, s)) : loadScope(db, user);
           return scopePromise;
         },
         audit: (entry) => {

@@ -16,7 +16,7 @@ import { fulfilmentModule } from './fulfilment/module';
 import { erpModule } from './erp/module';
 import { performanceModule } from './performance/module';
 import { wecomModule } from '../wecom/module';
-import { visitsModule } from './visits/index';
+import { visitsModule } from './visits/module';
 import { catalogModule } from './catalog/module';
 import { opportunitiesModule } from './opportunities/module';
 import { quotesModule } from './quotes/module';
@@ -52,3 +52,11 @@ export const modules: AppModule[] = [
   leadsModule,
   campaignsModule,
 ];
+
+/**
+ * Runs every module's `wire` hook (idempotent): createApp calls it, and so does anything that runs
+ * module code without an app (the demo seed decides approvals and refreshes rollups).
+ */
+export function wireModules(): void {
+  for (const m of modules) m.wire?.();
+}

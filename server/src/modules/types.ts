@@ -18,10 +18,18 @@ export interface SeedContext {
   departments: Record<string, number>;
 }
 
-/** A business module: routes, optional workers, optional demo seed. */
+/** A business module: routes, optional wiring, optional workers, optional demo seed. */
 export interface AppModule {
   name: string;
   routes: RouteSpec[];
+  /**
+   * Hooks the module into its neighbours' registries: approval outcomes (`onApprovalDecided`),
+   * customer rollup and timeline sources, card handlers, attachment visibility. Called by
+   * `wireModules()` (createApp, the demo seed) before any request or seed runs, never at import.
+   * The registries are process-wide and tests build many apps in one process, so it must be
+   * idempotent (register the same function, or guard with a flag) and must not capture an app's deps.
+   */
+  wire?: () => void;
   startWorkers?: (deps: AppDeps) => Worker[];
   seedDemo?: (ctx: SeedContext) => Promise<void>;
 }

@@ -1,5 +1,5 @@
 import type { AppDeps } from '../http/context';
-import { modules } from '../modules/index';
+import { modules, wireModules } from '../modules/index';
 import { DEMO_DEPARTMENTS, DEMO_USERS, ensureCorp, ensureDepartments, ensureUsers } from './org';
 
 /**
@@ -8,6 +8,8 @@ import { DEMO_DEPARTMENTS, DEMO_USERS, ensureCorp, ensureDepartments, ensureUser
  */
 export async function seedDemo(deps: AppDeps): Promise<void> {
   const { corpId: wecomCorpId, agentId } = deps.config.wecom;
+  // Seeds decide approvals and refresh rollups, so the modules' hooks must be in place (main.ts seeds before createApp).
+  wireModules();
   await deps.db.transaction(async (db) => {
     const corpId = await ensureCorp(db, wecomCorpId, '演示科技有限公司', agentId);
     const departments = await ensureDepartments(db, corpId, DEMO_DEPARTMENTS);

@@ -7,7 +7,5 @@ export function wireApprovals(): void {
   registerApprovalCards();
 }
 
-wireApprovals();
-
 /** The approval engine: inbox, actions, flow versions; documents plug in through service.ts. */
-export const approvalsModule: AppModule = { name: 'approvals', routes: approvalRoutes };
+export const approvalsModule: AppModule = { name: 'approvals', routes: approvalRoutes, wire: wireApprovals };

@@ -1,18 +1,20 @@
-import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ApprovalBox, ApprovalDocType, ApprovalItem } from '@scrm/shared';
 import type { Db } from '../../db/client';
 import { approvalCc, approvalFlows, approvalHistory, approvalInstances, approvalSteps, approvalTasks, users } from '../../db/schema/index';
 import { idStr } from '../../lib/ids';
+import { idAfter } from '../../lib/paging';
 import { toIso } from '../../lib/time';
 import type { Instance } from './types';
 
 const DONE_TASK = ['approved', 'rejected', 'returned', 'transferred'] as const;
 
 /** One page of a box (todo / mine / cc / done) of a user, newest instance first. */
-export async function listBox(db: Db, corpId: number, userId: number, box: ApprovalBox, docType: ApprovalDocType | undefined, limit: number, beforeId: number | null) {
+export async function listBox(db: Db, corpId: number, userId: number, box: ApprovalBox, docType: ApprovalDocType | undefined, limit: number, afterId: number | undefined) {
   const conds: SQL[] = [eq(approvalInstances.corpId, corpId)];
   if (docType) conds.push(eq(approvalInstances.docType, docType));
-  if (beforeId != null) conds.push(lt(approvalInstances.id, beforeId));
+  const after = idAfter(approvalInstances.id, afterId, 'desc');
+  if (after) conds.push(after);
   const taskIn = (statuses: readonly string[]) =>
     inArray(
       approvalInstances.id,

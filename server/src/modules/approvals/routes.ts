@@ -13,9 +13,9 @@ import {
 } from '@scrm/shared';
 import type { approvalFlows } from '../../db/schema/index';
 import { requireRole } from '../../auth/roles';
-import { errors } from '../../http/errors';
 import { defineRoute, type RouteSpec } from '../../http/route';
-import { decodeCursor, encodeCursor, idNum, idStr } from '../../lib/ids';
+import { idNum, idStr } from '../../lib/ids';
+import { afterIdOf, pageOf } from '../../lib/paging';
 import { toIso } from '../../lib/time';
 import { approvalDetailView } from './detail';
 import { listFlowVersions, publishFlow } from './flows';
@@ -31,13 +31,13 @@ const list = defineRoute({
   query: approvalListQuery,
   response: listResponse(approvalItem),
   handler: async ({ db, user, query }) => {
-    const cursor = decodeCursor(query.cursor);
-    if (query.cursor && (!cursor || typeof cursor[0] !== 'number')) throw errors.badRequest('invalid_cursor', 'cursor 无效');
-    const rows = await listBox(db, user.corpId, user.id, query.box, query.docType, query.limit, (cursor?.[0] as number) ?? null);
-    const page = rows.slice(0, query.limit);
-    const items = page.map((r) => presentItem(r.inst, r.applicantName, r.inst.currentStep == null ? null : (r.definition.steps[r.inst.currentStep]?.name ?? null)));
-    const last = page[page.length - 1];
-    return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.inst.id]) : null };
+    const rows = await listBox(db, user.corpId, user.id, query.box, query.docType, query.limit, afterIdOf(query.cursor));
+    return pageOf(
+      rows,
+      query.limit,
+      (r) => presentItem(r.inst, r.applicantName, r.inst.currentStep == null ? null : (r.definition.steps[r.inst.currentStep]?.name ?? null)),
+      (r) => [r.inst.id],
+    );
   },
 });
 

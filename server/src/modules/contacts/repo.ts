@@ -1,13 +1,37 @@
-import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { ContactItem, ContactListQuery, ListResult } from '@scrm/shared';
 import { ownerCondition, type DataScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
 import { contacts, customers, externalContacts } from '../../db/schema/index';
-import { errors } from '../../http/errors';
-import { decodeCursor, encodeCursor, idNum } from '../../lib/ids';
+import { idNum, idStr, idStrOrNull } from '../../lib/ids';
+import { afterIdOf, idAfter, pageOf } from '../../lib/paging';
+import { toIso } from '../../lib/time';
 import { likeEscape } from '../customers/repo';
 import { customerListCondition, mineCondition } from '../customers/visibility';
-import { presentContact } from './service';
+
+export type ContactRow = typeof contacts.$inferSelect;
+
+/** The API shape of a contact row (re-exported by `./service`). */
+export function presentContact(c: ContactRow, extra: { customerName: string | null; externalUserId: string | null }): ContactItem {
+  return {
+    id: idStr(c.id),
+    customerId: idStr(c.customerId),
+    customerName: extra.customerName,
+    name: c.name,
+    mobile: c.mobile,
+    wechatId: c.wechatId,
+    title: c.title,
+    department: c.department,
+    email: c.email,
+    isKeyDecisionMaker: c.isKeyDecisionMaker,
+    reportsToId: idStrOrNull(c.reportsToId),
+    remark: c.remark,
+    externalContactId: idStrOrNull(c.externalContactId),
+    externalUserId: extra.externalUserId,
+    createdAt: toIso(c.createdAt),
+    updatedAt: toIso(c.updatedAt),
+  };
+}
 
 /** Contacts of customers in the caller's scope (list and export): q on name / mobile prefix, customerId, keyset by id. */
 export async function listContacts(db: Db, s: DataScope, q: ContactListQuery): Promise<ListResult<ContactItem>> {
@@ -23,9 +47,7 @@ export async function listContacts(db: Db, s: DataScope, q: ContactListQuery): P
     const k = `${likeEscape(q.q)}%`;
     conds.push(or(sql`${contacts.name} LIKE ${k}`, sql`${contacts.mobile} LIKE ${k}`));
   }
-  const cursor = decodeCursor(q.cursor);
-  if (q.cursor && !cursor) throw errors.badRequest('invalid_cursor', 'cursor 无效');
-  if (cursor) conds.push(lt(contacts.id, Number(cursor[0])));
+  conds.push(idAfter(contacts.id, afterIdOf(q.cursor), 'desc'));
   const rows = await db
     .select({ c: contacts, customerName: customers.name, externalUserId: externalContacts.externalUserId })
     .from(contacts)
@@ -34,6 +56,22 @@ export async function listContacts(db: Db, s: DataScope, q: ContactListQuery): P
     .where(and(...conds))
     .orderBy(desc(contacts.id))
     .limit(q.limit + 1);
-  const page = rows.slice(0, q.limit);
-  return { items: page.map((r) => presentContact(r.c, r)), nextCursor: rows.length > q.limit ? encodeCursor([page[page.length - 1]!.c.id]) : null };
+  return pageOf(rows, q.limit, (r) => presentContact(r.c, r), (r) => [r.c.id]);
+}
+
+/** Inserts a contact of the corp; returns its id. */
+export async function insertContact(db: Db, values: Omit<typeof contacts.$inferInsert, 'id'>): Promise<number> {
+  const [row] = await db.insert(contacts).values(values).$returningId();
+  return row!.id;
+}
+
+/** Changes a contact's fields (only those given). */
+export async function updateContact(db: Db, corpId: number, id: number, set: Partial<typeof contacts.$inferInsert>): Promise<void> {
+  if (Object.keys(set).length) await db.update(contacts).set(set).where(and(eq(contacts.corpId, corpId), eq(contacts.id, id)));
+}
+
+/** The id of an external contact of the corp; null when it is not the corp's. */
+export async function externalContactIdInCorp(db: Db, corpId: number, id: number): Promise<number | null> {
+  const [ext] = await db.select({ id: externalContacts.id }).from(externalContacts).where(and(eq(externalContacts.corpId, corpId), eq(externalContacts.id, id)));
+  return ext?.id ?? null;
 }

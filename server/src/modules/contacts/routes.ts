@@ -1,6 +1,4 @@
-import { and, eq } from 'drizzle-orm';
 import { bindExternalBody, contactCreateBody, contactItem, contactListQuery, contactPatchBody, idParams, importQuery, listResponse } from '@scrm/shared';
-import { contacts, externalContacts } from '../../db/schema/index';
 import { errors, isDuplicateKey } from '../../http/errors';
 import { defineRoute, type RouteSpec } from '../../http/route';
 import { importRoute } from '../../http/import-route';
@@ -8,7 +6,7 @@ import { sendWorkbook } from '../../lib/excel';
 import { idNum } from '../../lib/ids';
 import { contactTemplateWorkbook, exportContacts, importContacts } from './excel';
 import { listContacts } from './repo';
-import { assertReportsTo, bindExternalContact, customerForContactWrite, externalContactByUserId, loadContact } from './service';
+import { bindExternalContact, createContact, editContact, externalContactByUserId, loadContact } from './service';
 
 export const contactRoutes: RouteSpec[] = [
   defineRoute({
@@ -29,23 +27,8 @@ export const contactRoutes: RouteSpec[] = [
     response: contactItem,
     status: 201,
     handler: async ({ db, body, user, scope, deps, audit }) => {
-      const s = await scope();
-      const customerId = idNum(body.customerId);
-      if (!(await customerForContactWrite(db, s, customerId)).edit) throw errors.forbidden('您只有查看权限');
-      await assertReportsTo(db, s.corpId, customerId, body.reportsToId ? idNum(body.reportsToId) : null);
-      const now = deps.now();
-      const { customerId: _c, externalContactId, reportsToId, ...fields } = body;
-      const [row] = await db
-        .insert(contacts)
-        .values({ ...fields, corpId: s.corpId, customerId, reportsToId: reportsToId ? idNum(reportsToId) : null, createdBy: user.id, createdAt: now, updatedAt: now })
-        .$returningId();
-      if (externalContactId) {
-        const [ext] = await db.select({ id: externalContacts.id }).from(externalContacts).where(and(eq(externalContacts.corpId, s.corpId), eq(externalContacts.id, idNum(externalContactId))));
-        if (!ext) throw errors.notFound('外部联系人');
-        await bindExternalContact(db, s.corpId, row!.id, ext.id, now);
-      }
-      const out = (await loadContact(db, s, row!.id)).item;
-      await audit({ action: 'contact.create', entityType: 'contact', entityId: row!.id, after: out });
+      const out = await createContact(db, user, await scope(), body, deps.now());
+      await audit({ action: 'contact.create', entityType: 'contact', entityId: out.id, after: out });
       return out;
     },
   }),
@@ -90,17 +73,10 @@ export const contactRoutes: RouteSpec[] = [
     body: contactPatchBody,
     response: contactItem,
     handler: async ({ db, params, body, scope, audit }) => {
-      const s = await scope();
       const id = idNum(params.id);
-      const { row, access, item } = await loadContact(db, s, id);
-      if (!access.edit) throw errors.forbidden('您只有查看权限');
-      const { reportsToId, ...fields } = body;
-      if (reportsToId !== undefined) await assertReportsTo(db, s.corpId, row.customerId, reportsToId ? idNum(reportsToId) : null, id);
-      const set = { ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)), ...(reportsToId !== undefined ? { reportsToId: reportsToId ? idNum(reportsToId) : null } : {}) };
-      if (Object.keys(set).length) await db.update(contacts).set(set).where(eq(contacts.id, id));
-      const out = (await loadContact(db, s, id)).item;
-      await audit({ action: 'contact.update', entityType: 'contact', entityId: id, before: item, after: out });
-      return out;
+      const { before, after } = await editContact(db, await scope(), id, body);
+      await audit({ action: 'contact.update', entityType: 'contact', entityId: id, before, after });
+      return after;
     },
   }),
   defineRoute({

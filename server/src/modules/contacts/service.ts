@@ -1,35 +1,15 @@
 import { and, eq, ne } from 'drizzle-orm';
-import type { ContactItem } from '@scrm/shared';
+import type { ContactCreateBody, ContactItem, ContactPatchBody } from '@scrm/shared';
 import type { DataScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
 import { contacts, customers, externalContacts, leads } from '../../db/schema/index';
+import type { AuthUser } from '../../http/context';
 import { errors, isDuplicateKey } from '../../http/errors';
-import { idStr, idStrOrNull } from '../../lib/ids';
-import { toIso } from '../../lib/time';
+import { idNum } from '../../lib/ids';
 import { customerAccess, requireVisibleCustomer } from '../customers/visibility';
+import { externalContactIdInCorp, insertContact, presentContact, updateContact } from './repo';
 
-export type ContactRow = typeof contacts.$inferSelect;
-
-export function presentContact(c: ContactRow, extra: { customerName: string | null; externalUserId: string | null }): ContactItem {
-  return {
-    id: idStr(c.id),
-    customerId: idStr(c.customerId),
-    customerName: extra.customerName,
-    name: c.name,
-    mobile: c.mobile,
-    wechatId: c.wechatId,
-    title: c.title,
-    department: c.department,
-    email: c.email,
-    isKeyDecisionMaker: c.isKeyDecisionMaker,
-    reportsToId: idStrOrNull(c.reportsToId),
-    remark: c.remark,
-    externalContactId: idStrOrNull(c.externalContactId),
-    externalUserId: extra.externalUserId,
-    createdAt: toIso(c.createdAt),
-    updatedAt: toIso(c.updatedAt),
-  };
-}
+export { presentContact, type ContactRow } from './repo';
 
 /** The customer of a contact decides its scope: 404 outside; `edit` says whether the caller may change it. */
 export async function customerForContactWrite(db: Db, scope: DataScope, customerId: number): Promise<{ edit: boolean }> {
@@ -85,4 +65,33 @@ export async function externalContactByUserId(db: Db, corpId: number, externalUs
   const [row] = await db.select().from(externalContacts).where(and(eq(externalContacts.corpId, corpId), eq(externalContacts.externalUserId, externalUserId)));
   if (!row) throw errors.notFound('外部联系人');
   return row;
+}
+
+/**
+ * Creates a contact of a customer the caller may edit (403 for a read-only collaborator, 404 out of
+ * scope), optionally bound to an external contact of the corp; the caller audits.
+ */
+export async function createContact(db: Db, user: AuthUser, s: DataScope, body: ContactCreateBody, now: Date): Promise<ContactItem> {
+  const customerId = idNum(body.customerId);
+  if (!(await customerForContactWrite(db, s, customerId)).edit) throw errors.forbidden('您只有查看权限');
+  await assertReportsTo(db, s.corpId, customerId, body.reportsToId ? idNum(body.reportsToId) : null);
+  const { customerId: _c, externalContactId, reportsToId, ...fields } = body;
+  const id = await insertContact(db, { ...fields, corpId: s.corpId, customerId, reportsToId: reportsToId ? idNum(reportsToId) : null, createdBy: user.id, createdAt: now, updatedAt: now });
+  if (externalContactId) {
+    const extId = await externalContactIdInCorp(db, s.corpId, idNum(externalContactId));
+    if (extId == null) throw errors.notFound('外部联系人');
+    await bindExternalContact(db, s.corpId, id, extId, now);
+  }
+  return (await loadContact(db, s, id)).item;
+}
+
+/** Edits a contact the caller may edit (403 read-only, 404 out of scope); returns before and after for the audit. */
+export async function editContact(db: Db, s: DataScope, id: number, body: ContactPatchBody): Promise<{ before: ContactItem; after: ContactItem }> {
+  const { row, access, item } = await loadContact(db, s, id);
+  if (!access.edit) throw errors.forbidden('您只有查看权限');
+  const { reportsToId, ...fields } = body;
+  if (reportsToId !== undefined) await assertReportsTo(db, s.corpId, row.customerId, reportsToId ? idNum(reportsToId) : null, id);
+  const set = { ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)), ...(reportsToId !== undefined ? { reportsToId: reportsToId ? idNum(reportsToId) : null } : {}) };
+  await updateContact(db, s.corpId, id, set);
+  return { before: item, after: (await loadContact(db, s, id)).item };
 }

@@ -1,7 +1,8 @@
 import { instalmentListQuery, instalmentListResponse } from '@scrm/shared';
 import { defineRoute, type RouteSpec } from '../../http/route';
-import { encodeCursor, idNum } from '../../lib/ids';
-import { afterOf, listInstalments, presentInstalmentItem } from './instalments';
+import { idNum } from '../../lib/ids';
+import { afterKeyOf, keyCursor, pageOf } from '../../lib/paging';
+import { listInstalments, presentInstalmentItem } from './instalments';
 import { shanghaiDate } from './money';
 import { moneyScope } from './visibility';
 
@@ -24,15 +25,12 @@ const list = defineRoute({
         contractId: query.contractId ? idNum(query.contractId) : undefined,
         customerId: query.customerId ? idNum(query.customerId) : undefined,
         q: query.q,
-        after: afterOf(query.cursor),
+        after: afterKeyOf(query.cursor, 'string'),
         limit: query.limit,
       },
       today,
     );
-    const more = rows.length > query.limit;
-    const page = more ? rows.slice(0, query.limit) : rows;
-    const last = page[page.length - 1];
-    return { items: page.map((r) => presentInstalmentItem(r, today)), nextCursor: more && last ? encodeCursor([last.i.dueOn, last.i.id]) : null };
+    return pageOf(rows, query.limit, (r) => presentInstalmentItem(r, today), (r) => keyCursor(r.i.dueOn, r.i.id));
   },
 });
 

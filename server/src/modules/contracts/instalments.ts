@@ -1,9 +1,8 @@
-import { and, asc, eq, gt, gte, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { InstalmentListItem, InstalmentStatus } from '@scrm/shared';
 import type { Db } from '../../db/client';
 import { contracts, customers, paymentInstalments, users } from '../../db/schema/index';
-import { errors } from '../../http/errors';
-import { decodeCursor } from '../../lib/ids';
+import { keysetAfter, type KeysetAfter } from '../../lib/paging';
 import { instalmentStatus } from './plan';
 import { moneyListCondition, type MoneyScope } from './visibility';
 
@@ -28,21 +27,14 @@ function statusCondition(status: InstalmentStatus, today: string): SQL {
   }
 }
 
-/** `[dueOn, id]` of the last row of the previous page (400 when malformed). */
-export function afterOf(cursor: string | undefined): [string, number] | undefined {
-  if (!cursor) return undefined;
-  const v = decodeCursor(cursor);
-  if (!v || v.length !== 2 || typeof v[0] !== 'string' || typeof v[1] !== 'number') throw errors.badRequest('invalid_cursor', 'cursor 无效');
-  return [v[0], v[1]];
-}
-
 export interface InstalmentFilter {
   scope: 'mine' | 'team' | 'pool' | 'all';
   status?: InstalmentStatus;
   contractId?: number;
   customerId?: number;
   q?: string;
-  after?: [string, number];
+  /** After this `[dueOn, id]` (`afterKeyOf(cursor, 'string')`). */
+  after?: KeysetAfter<string>;
   limit: number;
 }
 
@@ -53,7 +45,7 @@ export function listInstalments(db: Db, scope: MoneyScope, f: InstalmentFilter, 
   if (f.contractId) conds.push(eq(contracts.id, f.contractId));
   if (f.customerId) conds.push(eq(contracts.customerId, f.customerId));
   if (f.q) conds.push(or(sql`${contracts.number} LIKE ${`${f.q}%`}`, sql`${contracts.title} LIKE ${`%${f.q}%`}`, sql`${customers.name} LIKE ${`%${f.q}%`}`));
-  if (f.after) conds.push(or(gt(i.dueOn, f.after[0]), and(eq(i.dueOn, f.after[0]), gt(i.id, f.after[1]))));
+  conds.push(keysetAfter(i.dueOn, i.id, f.after, 'asc'));
   return db
     .select({
       i,

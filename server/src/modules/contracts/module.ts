@@ -16,7 +16,10 @@ export function wireContracts(): void {
   registerMoneyRollups();
 }
 
-wireContracts();
-
 /** 合同 / 回款计划 / 变更: the money core's forward documents. */
-export const contractsModule: AppModule = { name: 'contracts', routes: [...contractRoutes, ...instalmentRoutes], seedDemo: seedContracts };
+export const contractsModule: AppModule = {
+  name: 'contracts',
+  routes: [...contractRoutes, ...instalmentRoutes],
+  wire: wireContracts,
+  seedDemo: seedContracts,
+};

@@ -16,7 +16,7 @@ import { idNum } from '../../lib/ids';
 import { changePlan, changesOf, requestContractChange } from './changes';
 import { afterIdOf, pageOf } from './paging';
 import * as repo from './repo';
-import { findVisibleContract, moneyScope } from './visibility';
+import { findVisibleContract } from './visibility';
 import { contractExtras, createContract, patchContract, presentContract, presentContractFull, setPlan, submitContract, terminateContract } from './service';
 
 const list = defineRoute({
@@ -26,8 +26,9 @@ const list = defineRoute({
   tags: ['contracts'],
   query: contractListQuery,
   response: contractListResponse,
-  handler: async ({ db, query, user, scope }) => {
-    const s = await moneyScope({ user, scope });
+  scope: 'money',
+  handler: async ({ db, query, scope }) => {
+    const s = await scope();
     const rows = await repo.listContracts(db, s, {
       scope: query.scope,
       q: query.q,
@@ -49,8 +50,9 @@ const create = defineRoute({
   tags: ['contracts'],
   body: createContractBody,
   status: 201,
+  scope: 'money',
   handler: async ({ db, deps, body, user, scope, audit }) => {
-    const c = await createContract(db, deps, user, await moneyScope({ user, scope }), body);
+    const c = await createContract(db, deps, user, await scope(), body);
     await audit({ action: 'contract.create', entityType: 'contract', entityId: c.id, after: c });
     return presentContractFull(db, c);
   },
@@ -63,7 +65,8 @@ const get = defineRoute({
   tags: ['contracts'],
   params: idParams,
   response: contractView,
-  handler: async ({ db, params, user, scope }) => presentContractFull(db, await findVisibleContract(db, await moneyScope({ user, scope }), idNum(params.id))),
+  scope: 'money',
+  handler: async ({ db, params, scope }) => presentContractFull(db, await findVisibleContract(db, await scope(), idNum(params.id))),
 });
 
 const patch = defineRoute({
@@ -73,8 +76,9 @@ const patch = defineRoute({
   tags: ['contracts'],
   params: idParams,
   body: patchContractBody,
-  handler: async ({ db, params, body, user, scope, audit }) => {
-    const s = await moneyScope({ user, scope });
+  scope: 'money',
+  handler: async ({ db, params, body, scope, audit }) => {
+    const s = await scope();
     const before = await findVisibleContract(db, s, idNum(params.id));
     const c = await patchContract(db, s, before.id, body);
     await audit({ action: 'contract.update', entityType: 'contract', entityId: c.id, before, after: c });
@@ -89,8 +93,9 @@ const action = defineRoute({
   tags: ['contracts'],
   params: contractActionParams,
   body: contractActionBody,
+  scope: 'money',
   handler: async ({ db, deps, params, user, scope, audit }) => {
-    const s = await moneyScope({ user, scope });
+    const s = await scope();
     const id = idNum(params.id);
     const c = params.action === 'submit' ? await submitContract(db, deps, user, s, id) : await terminateContract(db, s, id);
     await audit({ action: `contract.${params.action}`, entityType: 'contract', entityId: id, after: { status: c.status } });
@@ -105,8 +110,9 @@ const plan = defineRoute({
   tags: ['contracts'],
   params: idParams,
   body: setPlanBody,
-  handler: async ({ db, deps, params, body, user, scope, audit }) => {
-    const out = await setPlan(db, deps, await moneyScope({ user, scope }), idNum(params.id), body.instalments);
+  scope: 'money',
+  handler: async ({ db, deps, params, body, scope, audit }) => {
+    const out = await setPlan(db, deps, await scope(), idNum(params.id), body.instalments);
     await audit({ action: 'contract.plan', entityType: 'contract', entityId: params.id, after: out.instalments });
     return out;
   },
@@ -120,8 +126,9 @@ const change = defineRoute({
   params: idParams,
   body: contractChangeBody,
   status: 201,
+  scope: 'money',
   handler: async ({ db, deps, params, body, user, scope, audit }) => {
-    const out = await requestContractChange(db, deps, user, await moneyScope({ user, scope }), idNum(params.id), body);
+    const out = await requestContractChange(db, deps, user, await scope(), idNum(params.id), body);
     await audit({ action: 'contract.change_request', entityType: 'contract', entityId: params.id, after: out });
     return out;
   },
@@ -135,8 +142,9 @@ const planChange = defineRoute({
   params: idParams,
   body: planChangeBody,
   status: 201,
+  scope: 'money',
   handler: async ({ db, deps, params, body, user, scope, audit }) => {
-    const out = await changePlan(db, deps, user, await moneyScope({ user, scope }), idNum(params.id), body);
+    const out = await changePlan(db, deps, user, await scope(), idNum(params.id), body);
     await audit({ action: 'contract.plan_change', entityType: 'contract', entityId: params.id, before: out.before, after: out.after });
     return out;
   },
@@ -148,7 +156,8 @@ const changes = defineRoute({
   summary: '合同的变更单（合同变更、回款计划变更）',
   tags: ['contracts'],
   params: idParams,
-  handler: async ({ db, params, user, scope }) => ({ items: await changesOf(db, await moneyScope({ user, scope }), idNum(params.id)), nextCursor: null }),
+  scope: 'money',
+  handler: async ({ db, params, scope }) => ({ items: await changesOf(db, await scope(), idNum(params.id)), nextCursor: null }),
 });
 
 export const contractRoutes = [list, create, get, patch, action, plan, change, planChange, changes] as RouteSpec[];

@@ -1,12 +1,12 @@
-import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { MySqlColumn } from 'drizzle-orm/mysql-core';
 import type { CustomerItem, CustomerListQuery, ListResult } from '@scrm/shared';
 import type { DataScope } from '../../auth/scope';
 import { ownerCondition } from '../../auth/scope';
 import type { Db } from '../../db/client';
 import { contacts, customerCollaborators, customers, users } from '../../db/schema/index';
-import { errors } from '../../http/errors';
-import { decodeCursor, encodeCursor, idNum, idStr, idStrOrNull } from '../../lib/ids';
+import { idNum, idStr, idStrOrNull } from '../../lib/ids';
+import { afterKeyOf, keysetAfter, pageOf } from '../../lib/paging';
 import { toIso } from '../../lib/time';
 import { visiblePoolIds } from '../pools/repo';
 import { collaborationIds, customerListCondition, mineCondition } from './visibility';
@@ -126,14 +126,7 @@ export async function listCustomers(db: Db, scope: DataScope, q: CustomerListQue
     );
   }
   const sort = SORTS[q.sort];
-  const cursor = decodeCursor(q.cursor);
-  if (q.cursor && (!cursor || cursor.length !== 2)) throw errors.badRequest('invalid_cursor', 'cursor 无效');
-  if (cursor) {
-    const v = sort.kind === 'date' ? new Date(String(cursor[0])) : String(cursor[0]);
-    const id = Number(cursor[1]);
-    const cmp = sort.dir === 'desc' ? lt : gt;
-    conds.push(or(cmp(sort.expr as MySqlColumn, v), and(eq(sort.expr as MySqlColumn, v), cmp(customers.id, id))));
-  }
+  conds.push(keysetAfter(sort.expr as MySqlColumn, customers.id, afterKeyOf(q.cursor, sort.kind), sort.dir));
   const order = sort.dir === 'desc' ? [desc(sort.expr as MySqlColumn), desc(customers.id)] : [asc(sort.expr as MySqlColumn), asc(customers.id)];
   // Deferred join: the page's ids first (an index-only scan when the filters are in the index),
   // then the full rows of that page only.
@@ -150,10 +143,5 @@ export async function listCustomers(db: Db, scope: DataScope, q: CustomerListQue
     .innerJoin(customers, eq(customers.id, pageIds.pageId))
     .leftJoin(users, eq(users.id, customers.ownerId))
     .orderBy(...order);
-  const page = rows.slice(0, q.limit);
-  const last = page[page.length - 1];
-  return {
-    items: page.map((r) => presentCustomer(r.c, r.ownerName)),
-    nextCursor: rows.length > q.limit && last ? encodeCursor([sort.value(last.c), last.c.id]) : null,
-  };
+  return pageOf(rows, q.limit, (r) => presentCustomer(r.c, r.ownerName), (r) => [sort.value(r.c), r.c.id]);
 }

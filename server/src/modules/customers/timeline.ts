@@ -1,17 +1,18 @@
-import { and, desc, eq, lt } from 'drizzle-orm';
-import { FOLLOW_UP_TYPE_LABELS, type TimelineItem } from '@scrm/shared';
+import { and, eq } from 'drizzle-orm';
+import type { TimelineItem } from '@scrm/shared';
 import type { DataScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
-import { contacts, externalContactFollows, externalContacts, followUps, ownershipActions, users } from '../../db/schema/index';
-import { idStr, idStrOrNull } from '../../lib/ids';
+import { contacts, externalContactFollows, externalContacts, users } from '../../db/schema/index';
+import { idStrOrNull } from '../../lib/ids';
 import { toIso } from '../../lib/time';
+import { followUpEntries, ownershipEntries, timelinePage, timelineWindow, type TimelinePage, type TimelineWindow } from '../../lib/timeline';
 
-/** A source of timeline items for a customer; other modules register theirs (stage changes, visits…). */
 /**
- * One kind of timeline entry. `scope` is the caller's: the customer is visible to it, but a source
+ * One kind of customer timeline entry; other modules register theirs (opportunity stage changes)
+ * from their `wire` hook. `scope` is the caller's: the customer is visible to it, but a source
  * whose entries belong to other records (e.g. opportunities) must show only those the scope covers.
  */
-export type TimelineSource = (db: Db, corpId: number, customerId: number, opts: { limit: number; before: Date | null; scope: DataScope }) => Promise<TimelineItem[]>;
+export type TimelineSource = (db: Db, corpId: number, customerId: number, opts: TimelineWindow & { scope: DataScope }) => Promise<TimelineItem[]>;
 
 const ACTION_LABELS: Record<string, string> = {
   create: '创建客户',
@@ -25,50 +26,9 @@ const ACTION_LABELS: Record<string, string> = {
   restore: '恢复',
 };
 
-const followUpSource: TimelineSource = async (db, corpId, customerId, { limit, before }) => {
-  const rows = await db
-    .select({ f: followUps, name: users.name })
-    .from(followUps)
-    .leftJoin(users, eq(users.id, followUps.authorId))
-    .where(and(eq(followUps.corpId, corpId), eq(followUps.customerId, customerId), before ? lt(followUps.occurredAt, before) : undefined))
-    .orderBy(desc(followUps.occurredAt))
-    .limit(limit);
-  return rows.map(({ f, name }) => ({
-    kind: 'follow_up' as const,
-    id: `follow_up:${f.id}`,
-    at: toIso(f.occurredAt),
-    actorId: idStr(f.authorId),
-    actorName: name,
-    title: `${FOLLOW_UP_TYPE_LABELS[f.type]}跟进`,
-    data: { followUpId: idStr(f.id), type: f.type, content: f.content, nextStep: f.nextStep, nextFollowUpAt: toIso(f.nextFollowUpAt), images: f.images },
-  }));
-};
+const followUpSource: TimelineSource = (db, corpId, customerId, w) => followUpEntries(db, corpId, { customerId }, w, { images: true });
 
-const actionSource: TimelineSource = async (db, corpId, customerId, { limit, before }) => {
-  const rows = await db
-    .select({ a: ownershipActions, name: users.name })
-    .from(ownershipActions)
-    .leftJoin(users, eq(users.id, ownershipActions.actorId))
-    .where(
-      and(
-        eq(ownershipActions.corpId, corpId),
-        eq(ownershipActions.entityType, 'customer'),
-        eq(ownershipActions.entityId, customerId),
-        before ? lt(ownershipActions.createdAt, before) : undefined,
-      ),
-    )
-    .orderBy(desc(ownershipActions.createdAt))
-    .limit(limit);
-  return rows.map(({ a, name }) => ({
-    kind: a.action === 'create' ? ('created' as const) : ('action' as const),
-    id: `action:${a.id}`,
-    at: toIso(a.createdAt),
-    actorId: idStrOrNull(a.actorId),
-    actorName: name ?? (a.actorId ? null : '系统'),
-    title: ACTION_LABELS[a.action] ?? a.action,
-    data: { action: a.action, fromUserId: idStrOrNull(a.fromUserId), toUserId: idStrOrNull(a.toUserId), reason: a.reason, rule: a.rule },
-  }));
-};
+const actionSource: TimelineSource = (db, corpId, customerId, w) => ownershipEntries(db, corpId, { type: 'customer', id: customerId }, w, { actions: ACTION_LABELS });
 
 /** WeCom add / delete events of the customer's contacts' external contacts (follow relations). */
 const wecomSource: TimelineSource = async (db, corpId, customerId, { limit, before }) => {
@@ -93,17 +53,13 @@ const wecomSource: TimelineSource = async (db, corpId, customerId, { limit, befo
 
 const sources: TimelineSource[] = [followUpSource, actionSource, wecomSource];
 
-/** Adds a timeline source (e.g. opportunity stage changes); called once at module load. */
+/** Adds a timeline source (e.g. opportunity stage changes) from a module's `wire` hook; idempotent. */
 export function registerTimelineSource(source: TimelineSource): void {
-  sources.push(source);
+  if (!sources.includes(source)) sources.push(source);
 }
 
-/** Merges every source newest first; page with `before` = the previous answer's `nextBefore`. */
-export async function customerTimeline(db: Db, scope: DataScope, customerId: number, q: { limit: number; before?: string }) {
-  const corpId = scope.corpId;
-  const opts = { limit: q.limit, before: q.before ? new Date(q.before) : null, scope };
-  const all = (await Promise.all(sources.map((s) => s(db, corpId, customerId, opts)))).flat();
-  all.sort((x, y) => (x.at < y.at ? 1 : x.at > y.at ? -1 : x.id.localeCompare(y.id)));
-  const items = all.slice(0, q.limit);
-  return { items, nextBefore: all.length > q.limit ? items[items.length - 1]!.at : null };
+/** Merges every source newest first (the shared builder, lib/timeline); page with `before` = the previous answer's `nextBefore`. */
+export async function customerTimeline(db: Db, scope: DataScope, customerId: number, q: { limit: number; before?: string }): Promise<TimelinePage> {
+  const opts = { ...timelineWindow(q), scope };
+  return timelinePage(await Promise.all(sources.map((s) => s(db, scope.corpId, customerId, opts))), q.limit, 'asc');
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { advanceBody, advanceView, ListScope } from '@scrm/shared';
 import { canSeeOwner, ownerCondition } from '../../auth/scope';
@@ -7,6 +7,7 @@ import { advanceOffsets, expenseAdvances, users } from '../../db/schema/index';
 import type { AppDeps, AuthUser } from '../../http/context';
 import { errors } from '../../http/errors';
 import { idStr, idStrOrNull } from '../../lib/ids';
+import { idAfter } from '../../lib/paging';
 import { toIso } from '../../lib/time';
 import { startApproval } from '../approvals/service';
 import type { MoneyScope } from '../contracts/visibility';
@@ -66,12 +67,12 @@ export async function createAdvance(db: Db, deps: AppDeps, user: AuthUser, body:
 }
 
 /** A keyset page (limit + 1 rows) of advances in the money scope; filters narrow, never widen. */
-export function listAdvances(db: Db, scope: MoneyScope, f: { listScope: ListScope; userId?: number; status?: Advance['status']; q?: string; beforeId?: number; limit: number }) {
+export function listAdvances(db: Db, scope: MoneyScope, f: { listScope: ListScope; userId?: number; status?: Advance['status']; q?: string; afterId?: number; limit: number }) {
   const conds: (SQL | undefined)[] = [eq(expenseAdvances.corpId, scope.corpId), ownerCondition(scope, f.listScope, expenseAdvances.userId)];
   if (f.userId) conds.push(eq(expenseAdvances.userId, f.userId));
   if (f.status) conds.push(eq(expenseAdvances.status, f.status));
   if (f.q) conds.push(sql`${expenseAdvances.reason} LIKE ${`%${f.q}%`}`);
-  if (f.beforeId) conds.push(lt(expenseAdvances.id, f.beforeId));
+  conds.push(idAfter(expenseAdvances.id, f.afterId, 'desc'));
   return db.select().from(expenseAdvances).where(and(...conds)).orderBy(desc(expenseAdvances.id)).limit(f.limit + 1);
 }
 

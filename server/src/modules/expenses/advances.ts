@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { advanceBody, advanceListQuery, advanceView, idParams, listResponse } from '@scrm/shared';
 import { defineRoute, type RouteSpec } from '../../http/route';
-import { decodeCursor, encodeCursor, idNum } from '../../lib/ids';
+import { idNum } from '../../lib/ids';
+import { afterIdOf, idCursor, splitPage } from '../../lib/paging';
 import { moneyScope } from '../contracts/visibility';
 import { advanceBalances, createAdvance, findVisibleAdvance, listAdvances, presentAdvance } from './advance-service';
 
@@ -29,17 +30,16 @@ const list = defineRoute({
   response: listResponse(advanceView),
   handler: async (args) => {
     const { db, query } = args;
-    const cursor = decodeCursor(query.cursor);
     const rows = await listAdvances(db, await moneyScope(args), {
       listScope: query.scope,
       userId: query.userId ? idNum(query.userId) : undefined,
       status: query.status,
       q: query.q,
-      beforeId: cursor && typeof cursor[0] === 'number' ? cursor[0] : undefined,
+      afterId: afterIdOf(query.cursor),
       limit: query.limit,
     });
-    const page = rows.slice(0, query.limit);
-    return { items: await Promise.all(page.map((a) => presentAdvance(db, a, false))), nextCursor: rows.length > query.limit ? encodeCursor([page[page.length - 1]!.id]) : null };
+    const { page, nextCursor } = splitPage(rows, query.limit, idCursor);
+    return { items: await Promise.all(page.map((a) => presentAdvance(db, a, false))), nextCursor };
   },
 });
 

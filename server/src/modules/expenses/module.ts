@@ -3,7 +3,5 @@ import { expenseRoutes } from './routes';
 import { seedExpensesDemo } from './seed';
 import { wireExpenses } from './service';
 
-wireExpenses();
-
 /** Expense claims (vouchers, approval, reimbursement), categories and limits, advances and offsets. */
-export const expensesModule: AppModule = { name: 'expenses', routes: expenseRoutes, seedDemo: seedExpensesDemo };
+export const expensesModule: AppModule = { name: 'expenses', routes: expenseRoutes, wire: wireExpenses, seedDemo: seedExpensesDemo };

@@ -1,9 +1,10 @@
-import { and, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { ListScope } from '@scrm/shared';
 import { ownerCondition } from '../../auth/scope';
 import type { Db } from '../../db/client';
 import { customers, departments, expenseCategories, expenseClaims, expenseLimits, expenseLines, users } from '../../db/schema/index';
 import type { MoneyScope } from '../contracts/visibility';
+import { idAfter } from '../../lib/paging';
 
 /** Queries of claims, categories and limits. Visibility: `expenseOwnerCondition` (the money scope over the claimant). */
 
@@ -54,11 +55,11 @@ export async function claimById(db: Db, corpId: number, id: number, lock = false
 }
 
 /** A keyset page (limit + 1 rows) of claims, newest first. */
-export function listClaims(db: Db, scope: MoneyScope, f: { listScope: ListScope; status?: string; q?: string; beforeId?: number; limit: number }) {
+export function listClaims(db: Db, scope: MoneyScope, f: { listScope: ListScope; status?: string; q?: string; afterId?: number; limit: number }) {
   const conds: (SQL | undefined)[] = [eq(expenseClaims.corpId, scope.corpId), claimOwnerCondition(scope, f.listScope)];
   if (f.status) conds.push(eq(expenseClaims.status, f.status as (typeof expenseClaims.$inferSelect)['status']));
   if (f.q) conds.push(sql`${expenseClaims.title} LIKE ${`%${f.q}%`}`);
-  if (f.beforeId) conds.push(lt(expenseClaims.id, f.beforeId));
+  conds.push(idAfter(expenseClaims.id, f.afterId, 'desc'));
   return db.select().from(expenseClaims).where(and(...conds)).orderBy(desc(expenseClaims.id)).limit(f.limit + 1);
 }
 

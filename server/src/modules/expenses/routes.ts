@@ -3,7 +3,8 @@ import { claimBody, claimListQuery, claimView, expenseCategoryBody, expenseLimit
 import { requireRole } from '../../auth/roles';
 import { errors } from '../../http/errors';
 import { defineRoute, type RouteSpec } from '../../http/route';
-import { decodeCursor, encodeCursor, idNum, idStr } from '../../lib/ids';
+import { idNum, idStr } from '../../lib/ids';
+import { afterIdOf, idCursor, splitPage } from '../../lib/paging';
 import { moneyScope } from '../contracts/visibility';
 import { advanceRoutes } from './advances';
 import * as repo from './repo';
@@ -163,19 +164,15 @@ const listClaims = defineRoute({
   response: listResponse(claimView),
   handler: async (args) => {
     const { db, query } = args;
-    const cursor = decodeCursor(query.cursor);
     const rows = await repo.listClaims(db, await moneyScope(args), {
       listScope: query.scope,
       status: query.status,
       q: query.q,
-      beforeId: cursor && typeof cursor[0] === 'number' ? cursor[0] : undefined,
+      afterId: afterIdOf(query.cursor),
       limit: query.limit,
     });
-    const page = rows.slice(0, query.limit);
-    return {
-      items: await Promise.all(page.map((c) => presentClaim(db, c, false))),
-      nextCursor: rows.length > query.limit ? encodeCursor([page[page.length - 1]!.id]) : null,
-    };
+    const { page, nextCursor } = splitPage(rows, query.limit, idCursor);
+    return { items: await Promise.all(page.map((c) => presentClaim(db, c, false))), nextCursor };
   },
 });
 

@@ -81,7 +81,12 @@ export const filePath = (deps: AppDeps, f: FileRow) => storagePath(deps, f.sha25
 export type AttachmentVisibility = (db: Db, user: AuthUser, scope: DataScope, docId: number) => Promise<boolean>;
 const visibility = new Map<string, AttachmentVisibility>();
 
-/** Modules that attach files register who can see their documents (so those people may download). */
+/**
+ * Modules that attach files register who can see their documents (so those people may download),
+ * from their module's `wire` hook (visits: photos, expenses: vouchers). Registering a type again
+ * replaces its check (idempotent). Files of a type nobody registered are downloadable only by the
+ * uploader and whoever's data scope covers the uploader.
+ */
 export function registerAttachmentVisibility(docType: string, check: AttachmentVisibility): void {
   visibility.set(docType, check);
 }

@@ -1,12 +1,12 @@
-import { and, desc, eq, gte, inArray, lt, lte, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lte, or, type SQL } from 'drizzle-orm';
 import type { FollowUpItem, ListResult } from '@scrm/shared';
 import type { z } from 'zod';
 import type { followUpListQuery } from '@scrm/shared';
 import { ownerCondition, type DataScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
 import { customers, followUpContacts, followUps, users } from '../../db/schema/index';
-import { errors } from '../../http/errors';
-import { decodeCursor, encodeCursor, idNum } from '../../lib/ids';
+import { idNum } from '../../lib/ids';
+import { afterKeyOf, keyCursor, keysetAfter, splitPage } from '../../lib/paging';
 import { presentFollowUp } from './service';
 import { followUpListCondition } from './visibility';
 
@@ -26,12 +26,7 @@ export async function listFollowUps(db: Db, s: DataScope, q: z.infer<typeof foll
   if (q.scope === 'mine' && !subject) conds.push(eq(followUps.authorId, s.userId));
   else if (q.scope === 'team') conds.push(ownerCondition(s, 'team', followUps.authorId));
   conds.push(await followUpListCondition(db, s));
-  const cursor = decodeCursor(q.cursor);
-  if (q.cursor && (!cursor || cursor.length !== 2)) throw errors.badRequest('invalid_cursor', 'cursor 无效');
-  if (cursor) {
-    const at = new Date(String(cursor[0]));
-    conds.push(or(lt(followUps.occurredAt, at), and(eq(followUps.occurredAt, at), lt(followUps.id, Number(cursor[1])))));
-  }
+  conds.push(keysetAfter(followUps.occurredAt, followUps.id, afterKeyOf(q.cursor, 'date'), 'desc'));
   const rows = await db
     .select({ f: followUps, authorName: users.name, customerName: customers.name })
     .from(followUps)
@@ -40,12 +35,11 @@ export async function listFollowUps(db: Db, s: DataScope, q: z.infer<typeof foll
     .where(and(...conds))
     .orderBy(desc(followUps.occurredAt), desc(followUps.id))
     .limit(q.limit + 1);
-  const page = rows.slice(0, q.limit);
+  const { page, nextCursor } = splitPage(rows, q.limit, (r) => keyCursor(r.f.occurredAt, r.f.id));
   const ids = page.map((r) => r.f.id);
   const links = ids.length ? await db.select().from(followUpContacts).where(inArray(followUpContacts.followUpId, ids)) : [];
-  const last = page[page.length - 1];
   return {
     items: page.map((r) => presentFollowUp(r.f, { authorName: r.authorName, customerName: r.customerName, contactIds: links.filter((l) => l.followUpId === r.f.id).map((l) => l.contactId) })),
-    nextCursor: rows.length > q.limit && last ? encodeCursor([last.f.occurredAt.toISOString(), last.f.id]) : null,
+    nextCursor,
   };
 }

@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { bulkActionBody, bulkActionResult, idParams, leadActionBody, leadActionParams, leadActionResult, leadConvertBody, ownershipActionItem } from '@scrm/shared';
-import { and, eq } from 'drizzle-orm';
-import { leads } from '../../db/schema/index';
-import { errors } from '../../http/errors';
 import { defineRoute, type RouteSpec } from '../../http/route';
 import { parseInput } from '../../http/validate';
 import { idNum, idStrOrNull } from '../../lib/ids';
 import { actionHistory, runActionRoute, runBulkActions } from '../pools/routes-helpers';
 import { leadAdapter } from './adapter';
+import { leadOwnership } from './repo';
 import { requireVisibleLead } from './visibility';
 import { convertLead } from './convert';
 
@@ -36,7 +34,7 @@ export const leadActionRoutes: RouteSpec[] = [
       const id = idNum(params.id);
       if (params.action === 'convert') {
         const conversion = await convertLead(db, { user, scope: s, id, body: parseInput(leadConvertBody, body, 'body'), deps, audit });
-        const [l] = await db.select({ ownerId: leads.ownerId, poolId: leads.poolId }).from(leads).where(eq(leads.id, id));
+        const l = await leadOwnership(db, s.corpId, id);
         return { entityId: params.id, action: 'convert', ownerId: idStrOrNull(l?.ownerId), poolId: idStrOrNull(l?.poolId), status: 'converted', conversion };
       }
       const { toUserId, reason, poolId } = body;

@@ -1,11 +1,11 @@
-import { and, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { LeadConversionItem, LeadItem, LeadListQuery, ListResult } from '@scrm/shared';
 import type { DataScope } from '../../auth/scope';
 import { ownerCondition } from '../../auth/scope';
 import type { Db } from '../../db/client';
 import { campaigns, customers, externalContacts, leadConversions, leads, pools, users } from '../../db/schema/index';
-import { errors } from '../../http/errors';
-import { decodeCursor, encodeCursor, idNum, idStr, idStrOrNull } from '../../lib/ids';
+import { idNum, idStr, idStrOrNull } from '../../lib/ids';
+import { afterKeyOf, keyCursor, keysetAfter, pageOf } from '../../lib/paging';
 import { toIso } from '../../lib/time';
 import { likeEscape } from '../customers/repo';
 import { visiblePoolIds } from '../pools/repo';
@@ -57,12 +57,7 @@ export async function listLeads(db: Db, scope: DataScope, q: LeadListQuery): Pro
     const k = likeEscape(q.q);
     conds.push(or(sql`${leads.name} LIKE ${`%${k}%`}`, sql`${leads.company} LIKE ${`%${k}%`}`, sql`${leads.mobile} LIKE ${`${k}%`}`));
   }
-  const cursor = decodeCursor(q.cursor);
-  if (q.cursor && (!cursor || cursor.length !== 2)) throw errors.badRequest('invalid_cursor', 'cursor 无效');
-  if (cursor) {
-    const at = new Date(String(cursor[0]));
-    conds.push(or(lt(leads.updatedAt, at), and(eq(leads.updatedAt, at), lt(leads.id, Number(cursor[1])))));
-  }
+  conds.push(keysetAfter(leads.updatedAt, leads.id, afterKeyOf(q.cursor, 'date'), 'desc'));
   const rows = await db
     .select({ l: leads, ownerName: users.name })
     .from(leads)
@@ -70,12 +65,7 @@ export async function listLeads(db: Db, scope: DataScope, q: LeadListQuery): Pro
     .where(and(...conds))
     .orderBy(desc(leads.updatedAt), desc(leads.id))
     .limit(q.limit + 1);
-  const page = rows.slice(0, q.limit);
-  const last = page[page.length - 1];
-  return {
-    items: page.map((r) => presentLead(r.l, r.ownerName)),
-    nextCursor: rows.length > q.limit && last ? encodeCursor([last.l.updatedAt.toISOString(), last.l.id]) : null,
-  };
+  return pageOf(rows, q.limit, (r) => presentLead(r.l, r.ownerName), (r) => keyCursor(r.l.updatedAt, r.l.id));
 }
 
 /** A lead with the names shown on its detail page; null when not in the corp. */
@@ -88,6 +78,12 @@ export async function getLeadRow(db: Db, corpId: number, id: number) {
     .leftJoin(pools, eq(pools.id, leads.poolId))
     .leftJoin(externalContacts, eq(externalContacts.id, leads.externalContactId))
     .where(and(eq(leads.corpId, corpId), eq(leads.id, id)));
+  return row ?? null;
+}
+
+/** Owner and pool of a lead of the corp (after an action); null when not in the corp. */
+export async function leadOwnership(db: Db, corpId: number, id: number): Promise<{ ownerId: number | null; poolId: number | null } | null> {
+  const [row] = await db.select({ ownerId: leads.ownerId, poolId: leads.poolId }).from(leads).where(and(eq(leads.corpId, corpId), eq(leads.id, id)));
   return row ?? null;
 }
 

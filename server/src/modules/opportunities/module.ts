@@ -5,11 +5,11 @@ import { opportunityRoutes } from './routes';
 import { seedOpportunitiesDemo } from './seed';
 import { registerStageTimeline } from './timeline';
 
-registerStageTimeline();
-
 /** Opportunities: stage engine, lines, contacts (relationship map), sales support, pipeline. */
 export const opportunitiesModule: AppModule = {
   name: 'opportunities',
   routes: [...opportunityRoutes, ...opportunityDetailRoutes, ...pipelineRoutes],
+  // Stage changes on the customer timeline (idempotent).
+  wire: registerStageTimeline,
   seedDemo: seedOpportunitiesDemo,
 };

@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   idParams,
@@ -14,27 +13,23 @@ import {
   stageSetOut,
 } from '@scrm/shared';
 import { requireRole } from '../../auth/roles';
-import { contacts, opportunities, opportunityContacts, stageSets } from '../../db/schema/index';
 import { errors } from '../../http/errors';
 import { defineRoute, type RouteSpec } from '../../http/route';
-import { decodeCursor, encodeCursor, idNum, idStr, idStrOrNull } from '../../lib/ids';
+import { idNum, idStr, idStrOrNull } from '../../lib/ids';
+import { afterKeyOf, keyCursor, pageOf } from '../../lib/paging';
 import { toIso } from '../../lib/time';
 import { refreshCustomerRollups } from '../customers/rollups';
 import * as repo from './repo';
 import * as svc from './service';
 import { requireVisibleOpportunity } from './visibility';
-import { assertMoveAllowed, insertStageSet, presentStageSet, stageSetFor, stagesOf } from './stages';
+import { stagesOf } from './stages';
 
 const tags = ['opportunities'];
 
 const listStageSets = defineRoute({
   method: 'get', path: '/api/stage-sets', summary: 'Stage sets per business line with their stages (the default set is created on first use)', tags,
   response: z.object({ items: z.array(stageSetOut) }),
-  handler: async ({ db, user }) => {
-    await stageSetFor(db, user.corpId, null);
-    const sets = await db.select().from(stageSets).where(eq(stageSets.corpId, user.corpId)).limit(100);
-    return { items: await Promise.all(sets.map(async (s) => presentStageSet(s, await stagesOf(db, s.id)))) };
-  },
+  handler: async ({ db, user }) => ({ items: await svc.listStageSets(db, user.corpId) }),
 });
 
 const createStageSet = defineRoute({
@@ -42,12 +37,8 @@ const createStageSet = defineRoute({
   body: stageSetBody, response: stageSetOut,
   handler: async ({ db, user, body, audit }) => {
     requireRole(user, ['admin'], '只有管理员可以配置商机阶段');
-    const [dup] = await db.select({ id: stageSets.id }).from(stageSets).where(and(eq(stageSets.corpId, user.corpId), eq(stageSets.businessLine, body.businessLine)));
-    if (dup) throw errors.conflict('business_line_taken', `业务线「${body.businessLine}」已有阶段模板`);
-    const id = await insertStageSet(db, user.corpId, body);
-    const set = (await db.select().from(stageSets).where(eq(stageSets.id, id)))[0]!;
-    const out = presentStageSet(set, await stagesOf(db, id));
-    await audit({ action: 'create', entityType: 'stage_set', entityId: id, after: out });
+    const out = await svc.createStageSet(db, user.corpId, body);
+    await audit({ action: 'create', entityType: 'stage_set', entityId: out.id, after: out });
     return out;
   },
 });
@@ -56,18 +47,14 @@ const list = defineRoute({
   method: 'get', path: '/api/opportunities', summary: 'Opportunities in the caller’s data scope (keyset by last update)', tags,
   query: opportunityListQuery, response: listResponse(opportunityOut),
   handler: async ({ db, query, scope }) => {
-    const cur = decodeCursor(query.cursor);
-    if (query.cursor && (!cur || cur.length !== 2)) throw errors.badRequest('invalid_cursor', 'cursor 无效');
     const rows = await repo.list(db, await scope(), {
       listScope: query.scope, q: query.q, status: query.status, businessLine: query.businessLine,
       customerId: query.customerId ? idNum(query.customerId) : undefined,
       stageId: query.stageId ? idNum(query.stageId) : undefined,
-      after: cur ? { updatedAt: new Date(Number(cur[0])), id: Number(cur[1]) } : undefined,
+      after: afterKeyOf(query.cursor, 'date'),
       limit: query.limit,
     });
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1)?.o;
-    return { items: page.map((r) => svc.presentOpportunity(r)), nextCursor: rows.length > query.limit && last ? encodeCursor([last.updatedAt.getTime(), last.id]) : null };
+    return pageOf(rows, query.limit, (r) => svc.presentOpportunity(r), (r) => keyCursor(r.o.updatedAt, r.o.id));
   },
 });
 
@@ -92,23 +79,7 @@ const patch = defineRoute({
   method: 'patch', path: '/api/opportunities/:id', summary: 'Edit an opportunity (amount only while it has no lines)', tags,
   params: idParams, body: opportunityPatch, response: opportunityOut,
   handler: async ({ db, body, params, scope, deps, audit }) => {
-    const s = await scope();
-    const o = await svc.loadForWrite(db, s, idNum(params.id));
-    const before = await svc.getOpportunity(db, s, o.id);
-    if (body.amount !== undefined && before.lines!.length) throw errors.conflict('amount_from_lines', '商机已有明细，金额由明细汇总，不能手工修改');
-    if (body.businessLine !== undefined && body.businessLine !== o.businessLine) {
-      const set = await stageSetFor(db, o.corpId, body.businessLine);
-      if (set.id !== o.stageSetId) throw errors.conflict('stage_set_change_not_allowed', '更换业务线会改变阶段模板，请新建商机');
-    }
-    const { amount, checklist, ...rest } = body;
-    await db.update(opportunities).set({
-      ...rest,
-      ...(amount !== undefined ? { amount, amountManual: true } : {}),
-      ...(checklist ? { checklist: { ...o.checklist, ...checklist } } : {}),
-      updatedAt: deps.now(),
-    }).where(eq(opportunities.id, o.id));
-    if (amount !== undefined) await refreshCustomerRollups(db, o.corpId, o.customerId);
-    const after = await svc.getOpportunity(db, s, o.id);
+    const { o, before, after } = await svc.editOpportunity(db, await scope(), idNum(params.id), body, deps.now());
     await audit({ action: 'update', entityType: 'opportunity', entityId: o.id, before, after });
     return after;
   },
@@ -136,9 +107,7 @@ const moveStage = defineRoute({
   handler: async ({ db, body, params, scope, deps, user, audit }) => {
     const s = await scope();
     const o = await svc.loadForWrite(db, s, idNum(params.id));
-    const { list, from, to } = await svc.stagesForMove(db, o, idNum(body.stageId));
-    const set = (await db.select().from(stageSets).where(eq(stageSets.id, o.stageSetId)))[0]!;
-    assertMoveAllowed(set, list, from, to);
+    const { from, to } = await svc.checkedMove(db, o, idNum(body.stageId));
     await svc.applyMove(db, o, {
       to, quoteId: body.quoteId ? idNum(body.quoteId) : null, lostReason: body.lostReason ?? null, competitor: body.competitor ?? null,
       note: body.note ?? null, userId: user.id, now: deps.now(),

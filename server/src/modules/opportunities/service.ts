@@ -1,6 +1,6 @@
 import { and, count, eq, inArray, max, sql, sum } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { LineInput, OpportunityOut, opportunityBody } from '@scrm/shared';
+import type { LineInput, OpportunityOut, opportunityBody, opportunityPatch, stageSetBody } from '@scrm/shared';
 import type { DataScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
 import type { AuthUser } from '../../http/context';
@@ -13,7 +13,7 @@ import { weighted } from './amounts';
 import { computeLines, presentLine, priceContextOf, sumLines, type ComputedLine } from './lines';
 import * as repo from './repo';
 import { customerForNewOpportunity, opportunityVisibleCondition, requireVisibleOpportunity } from './visibility';
-import { assertRequirementsMet, stageSetFor, stagesOf, type StageRow } from './stages';
+import { assertMoveAllowed, assertRequirementsMet, insertStageSet, presentStageSet, stageSetFor, stagesOf, type StageRow } from './stages';
 
 // Open-opportunity count and won amount are this module's share of the customer rollups.
 registerCustomerRollupSource(async (db, corpId, customerId) => {
@@ -238,4 +238,50 @@ export async function listOpenOpportunitiesForCustomer(db: Db, scope: DataScope,
     amount: { amount: r.o.amount, currency: r.o.currency },
     expectedCloseDate: r.o.expectedCloseDate,
   }));
+}
+
+/** The corp's stage sets with their stages (the default set is created on first use). */
+export async function listStageSets(db: Db, corpId: number) {
+  await stageSetFor(db, corpId, null);
+  const sets = await repo.stageSetsOfCorp(db, corpId);
+  return Promise.all(sets.map(async (s) => presentStageSet(s, await stagesOf(db, s.id))));
+}
+
+/** A new stage set for a business line (409 `business_line_taken` when the line has one); the caller checks the role and audits. */
+export async function createStageSet(db: Db, corpId: number, body: z.infer<typeof stageSetBody>) {
+  if ((await repo.stageSetIdOfLine(db, corpId, body.businessLine)) != null) throw errors.conflict('business_line_taken', `业务线「${body.businessLine}」已有阶段模板`);
+  const id = await insertStageSet(db, corpId, body);
+  return presentStageSet((await repo.stageSetById(db, corpId, id))!, await stagesOf(db, id));
+}
+
+/**
+ * Edits an opportunity (locked, in scope): the amount only while it has no lines (409
+ * `amount_from_lines`), the business line only within the same stage set (409
+ * `stage_set_change_not_allowed`). Returns before and after for the audit.
+ */
+export async function editOpportunity(db: Db, s: DataScope, id: number, body: z.infer<typeof opportunityPatch>, now: Date) {
+  const o = await loadForWrite(db, s, id);
+  const before = await getOpportunity(db, s, o.id);
+  if (body.amount !== undefined && before.lines!.length) throw errors.conflict('amount_from_lines', '商机已有明细，金额由明细汇总，不能手工修改');
+  if (body.businessLine !== undefined && body.businessLine !== o.businessLine) {
+    const set = await stageSetFor(db, o.corpId, body.businessLine);
+    if (set.id !== o.stageSetId) throw errors.conflict('stage_set_change_not_allowed', '更换业务线会改变阶段模板，请新建商机');
+  }
+  const { amount, checklist, ...rest } = body;
+  await repo.updateOpportunity(db, o.corpId, o.id, {
+    ...rest,
+    ...(amount !== undefined ? { amount, amountManual: true } : {}),
+    ...(checklist ? { checklist: { ...o.checklist, ...checklist } } : {}),
+    updatedAt: now,
+  });
+  if (amount !== undefined) await refreshCustomerRollups(db, o.corpId, o.customerId);
+  return { o, before, after: await getOpportunity(db, s, o.id) };
+}
+
+/** Checks a stage move against the opportunity's stage set (409 `stage_move_not_allowed`) and returns the stages. */
+export async function checkedMove(db: Db, o: repo.OpportunityRow, toStageId: number) {
+  const { list, from, to } = await stagesForMove(db, o, toStageId);
+  const set = (await repo.stageSetById(db, o.corpId, o.stageSetId))!;
+  assertMoveAllowed(set, list, from, to);
+  return { from, to };
 }

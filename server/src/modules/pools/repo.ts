@@ -1,7 +1,10 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { PoolEntityType } from '@scrm/shared';
+import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { actionStatsQuery, PoolBody, PoolEntityType } from '@scrm/shared';
+import { ownerCondition, type DataScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
-import { departments, poolDepartments, poolMembers, poolRules, pools, userDepartments } from '../../db/schema/index';
+import { departments, ownershipActions, poolDepartments, poolMembers, poolRules, pools, userDepartments, users } from '../../db/schema/index';
+import { idNum } from '../../lib/ids';
 
 export type PoolRow = typeof pools.$inferSelect;
 export type PoolRuleRow = typeof poolRules.$inferSelect;
@@ -82,4 +85,85 @@ export function visiblePoolsSql(corpId: number, userId: number, entityType: Pool
 export async function visiblePoolIds(db: Db, corpId: number, userId: number, entityType: PoolEntityType): Promise<number[]> {
   const rows = await db.execute(visiblePoolsSql(corpId, userId, entityType));
   return (rows[0] as unknown as { id: number }[]).map((r) => Number(r.id));
+}
+
+/** Creates a pool row (settings, range and rules follow with `writePoolSettings`); returns its id. */
+export async function insertPool(db: Db, corpId: number, entityType: PoolEntityType, name: string): Promise<number> {
+  const [row] = await db.insert(pools).values({ corpId, entityType, name }).$returningId();
+  return row!.id;
+}
+
+/** Writes a pool's scalar settings, range, members and per-grade rules (replacing the lists given). */
+export async function writePoolSettings(db: Db, corpId: number, poolId: number, b: Partial<PoolBody>): Promise<void> {
+  const set: Partial<typeof pools.$inferInsert> = {};
+  for (const k of ['name', 'isDefault', 'claimDailyLimit', 'holdLimit', 'cooldownDays'] as const) if (b[k] !== undefined) (set as Record<string, unknown>)[k] = b[k];
+  if (Object.keys(set).length) await db.update(pools).set(set).where(and(eq(pools.corpId, corpId), eq(pools.id, poolId)));
+  if (b.isDefault) {
+    const [p] = await db.select({ t: pools.entityType }).from(pools).where(and(eq(pools.corpId, corpId), eq(pools.id, poolId)));
+    await db.execute(sql`UPDATE ${pools} SET is_default = (id = ${poolId}) WHERE corp_id = ${corpId} AND entity_type = ${p!.t}`);
+  }
+  if (b.departmentIds) {
+    await db.delete(poolDepartments).where(eq(poolDepartments.poolId, poolId));
+    if (b.departmentIds.length) await db.insert(poolDepartments).values([...new Set(b.departmentIds)].map((d) => ({ poolId, departmentId: idNum(d) })));
+  }
+  if (b.memberIds) {
+    await db.delete(poolMembers).where(eq(poolMembers.poolId, poolId));
+    if (b.memberIds.length) await db.insert(poolMembers).values([...new Set(b.memberIds)].map((u) => ({ poolId, userId: idNum(u) })));
+  }
+  if (b.rules) {
+    await db.delete(poolRules).where(eq(poolRules.poolId, poolId));
+    const byGrade = new Map(b.rules.map((r) => [r.grade, r]));
+    if (byGrade.size)
+      await db.insert(poolRules).values(
+        [...byGrade.values()].map((r) => ({
+          corpId,
+          poolId,
+          grade: r.grade,
+          holdLimit: r.holdLimit ?? null,
+          reclaimNoFollowUpDays: r.reclaimNoFollowUpDays ?? null,
+          reclaimNoDealDays: r.reclaimNoDealDays ?? null,
+          remindDaysBefore: r.remindDaysBefore ?? null,
+        })),
+      );
+  }
+}
+
+/** Ownership actions counted by a key (actor / receiver / action / Shanghai day) and action, for actors (or receivers) in the scope. */
+export async function ownershipActionCounts(db: Db, scope: DataScope, q: z.infer<typeof actionStatsQuery>) {
+  const a = ownershipActions;
+  const keyExpr = {
+    actor: sql<string>`COALESCE(${a.actorId}, 0)`,
+    toUser: sql<string>`COALESCE(${a.toUserId}, 0)`,
+    action: sql<string>`${a.action}`,
+    day: sql<string>`DATE(CONVERT_TZ(${a.createdAt}, '+00:00', '+08:00'))`,
+  }[q.groupBy];
+  const userCol = q.groupBy === 'toUser' ? a.toUserId : a.actorId;
+  return db
+    .select({ key: keyExpr, action: a.action, count: sql<number>`COUNT(*)` })
+    .from(a)
+    .where(
+      and(
+        eq(a.corpId, scope.corpId),
+        eq(a.entityType, q.entityType),
+        q.from ? gte(a.createdAt, new Date(q.from)) : undefined,
+        q.to ? lte(a.createdAt, new Date(q.to)) : undefined,
+        ownerCondition(scope, 'all', userCol),
+      ),
+    )
+    .groupBy(keyExpr, a.action);
+}
+
+/** Names of the corp's users by id (as a string key). */
+export async function userNamesOfCorp(db: Db, corpId: number): Promise<Map<string, string>> {
+  return new Map((await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.corpId, corpId))).map((u) => [String(u.id), u.name]));
+}
+
+/** A record's ownership action rows with the actor's name, oldest first. */
+export function ownershipActionsOf(db: Db, corpId: number, type: PoolEntityType, entityId: number) {
+  return db
+    .select({ a: ownershipActions, actorName: users.name })
+    .from(ownershipActions)
+    .leftJoin(users, eq(users.id, ownershipActions.actorId))
+    .where(and(eq(ownershipActions.corpId, corpId), eq(ownershipActions.entityType, type), eq(ownershipActions.entityId, entityId)))
+    .orderBy(asc(ownershipActions.createdAt), asc(ownershipActions.id));
 }

@@ -1,14 +1,14 @@
-import { and, asc, eq } from 'drizzle-orm';
 import type { ActionBody, BulkActionBody, OwnershipActionItem, PoolEntityType, RouteAction } from '@scrm/shared';
 import type { DataScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
-import { ownershipActions, users } from '../../db/schema/index';
+import type { ownershipActions } from '../../db/schema/index';
 import type { AuthUser } from '../../http/context';
 import { AppError } from '../../http/errors';
 import type { AuditEntry } from '../../lib/audit';
 import { idNum, idStr, idStrOrNull } from '../../lib/ids';
 import { toIso } from '../../lib/time';
 import { performAction, type PoolEntityAdapter } from './engine';
+import { ownershipActionsOf } from './repo';
 
 interface RouteCtx {
   user: AuthUser;
@@ -49,12 +49,7 @@ export async function runBulkActions(db: Db, a: PoolEntityAdapter, c: RouteCtx &
 
 /** A record's ownership history, oldest first. */
 export async function actionHistory(db: Db, corpId: number, type: PoolEntityType, entityId: number): Promise<OwnershipActionItem[]> {
-  const rows = await db
-    .select({ a: ownershipActions, actorName: users.name })
-    .from(ownershipActions)
-    .leftJoin(users, eq(users.id, ownershipActions.actorId))
-    .where(and(eq(ownershipActions.corpId, corpId), eq(ownershipActions.entityType, type), eq(ownershipActions.entityId, entityId)))
-    .orderBy(asc(ownershipActions.createdAt), asc(ownershipActions.id));
+  const rows = await ownershipActionsOf(db, corpId, type, entityId);
   return rows.map(({ a, actorName }) => presentAction(a, actorName));
 }
 

@@ -1,14 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { and, eq, inArray } from 'drizzle-orm';
 import PDFDocument from 'pdfkit';
 import { QUOTE_STATUS_LABELS } from '@scrm/shared';
 import type { Db } from '../../db/client';
-import { productSkus } from '../../db/schema/index';
 import { idNum } from '../../lib/ids';
-import type { OpportunityRow } from '../opportunities/repo';
+import type { Opportunity } from '../opportunities/visibility';
 import { loadQuotePrintData, yuan } from './print';
-import type { QuoteRow } from './service';
+import { skusByIds, type QuoteRow } from './repo';
 
 /**
  * Noto Sans SC (OFL) from the `@expo-google-fonts/noto-sans-sc` npm package: one complete TTF
@@ -34,12 +32,11 @@ const COLS = [
 ] as const;
 
 /** The quote as an A4 PDF in Chinese: same content as the printable HTML page. */
-export async function renderQuotePdf(db: Db, corpId: number, q: QuoteRow, o: OpportunityRow): Promise<Buffer> {
+export async function renderQuotePdf(db: Db, corpId: number, q: QuoteRow, o: Opportunity): Promise<Buffer> {
   const { out, corp, cust, owner } = await loadQuotePrintData(db, corpId, q, o);
   const skuIds = [...new Set(out.lines.map((l) => idNum(l.skuId)))];
   const skus = skuIds.length
-    ? await db.select({ id: productSkus.id, code: productSkus.code, specs: productSkus.specs }).from(productSkus)
-        .where(and(eq(productSkus.corpId, corpId), inArray(productSkus.id, skuIds)))
+    ? await skusByIds(db, corpId, skuIds)
     : [];
   const skuById = new Map(skus.map((s) => [String(s.id), s]));
 

@@ -1,19 +1,16 @@
-import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { corps, customers, users } from '../../db/schema/index';
 import { QUOTE_STATUS_LABELS } from '@scrm/shared';
-import type { OpportunityRow } from '../opportunities/repo';
+import type { Db } from '../../db/client';
+import type { Opportunity } from '../opportunities/visibility';
+import { printParties } from './repo';
 import { presentQuote, type QuoteRow } from './service';
 
 const esc = (s: string | null | undefined) => (s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 export const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 /** Everything the printed quote shows (HTML page and PDF share it). */
-export async function loadQuotePrintData(db: Db, corpId: number, q: QuoteRow, o: OpportunityRow) {
+export async function loadQuotePrintData(db: Db, corpId: number, q: QuoteRow, o: Opportunity) {
   const out = await presentQuote(db, q);
-  const [corp] = await db.select({ name: corps.name }).from(corps).where(eq(corps.id, corpId));
-  const [cust] = await db.select({ name: customers.name }).from(customers).where(eq(customers.id, o.customerId));
-  const [owner] = await db.select({ name: users.name, mobile: users.mobile }).from(users).where(eq(users.id, o.ownerId));
+  const { corp, cust, owner } = await printParties(db, corpId, o);
   return { out, corp, cust, owner };
 }
 export type QuotePrintData = Awaited<ReturnType<typeof loadQuotePrintData>>;
@@ -22,7 +19,7 @@ export type QuotePrintData = Awaited<ReturnType<typeof loadQuotePrintData>>;
  * The quote as a printable HTML page in Chinese (the browser's "print to PDF" works too);
  * `GET /api/quotes/:id/pdf` renders the same content server-side with an embedded CJK font (pdf.ts).
  */
-export async function renderQuoteHtml(db: Db, corpId: number, q: QuoteRow, o: OpportunityRow): Promise<string> {
+export async function renderQuoteHtml(db: Db, corpId: number, q: QuoteRow, o: Opportunity): Promise<string> {
   const { out, corp, cust, owner } = await loadQuotePrintData(db, corpId, q, o);
   const rows = out.lines
     .map(

@@ -2,7 +2,6 @@ import { createReceivableBody, idParams, receivableChangeBody, receivableListQue
 import { defineRoute, type RouteSpec } from '../../http/route';
 import { idNum } from '../../lib/ids';
 import { afterIdOf, pageOf } from '../contracts/paging';
-import { moneyScope } from '../contracts/visibility';
 import { changeReceivable, createReceivable, findReceivable, listReceivables, presentReceivable, settleReceivable } from './receivables';
 
 const T = ['receipts'];
@@ -14,8 +13,9 @@ const list = defineRoute({
   tags: T,
   query: receivableListQuery,
   response: receivableListResponse,
-  handler: async ({ db, query, user, scope }) => {
-    const s = await moneyScope({ user, scope });
+  scope: 'money',
+  handler: async ({ db, query, scope }) => {
+    const s = await scope();
     const rows = await listReceivables(db, s, {
       listScope: query.scope,
       customerId: query.customerId ? idNum(query.customerId) : undefined,
@@ -36,8 +36,9 @@ const create = defineRoute({
   body: createReceivableBody,
   response: receivableView,
   status: 201,
+  scope: 'money',
   handler: async ({ db, deps, body, user, scope, audit }) => {
-    const r = await createReceivable(db, deps, user, await moneyScope({ user, scope }), body);
+    const r = await createReceivable(db, deps, user, await scope(), body);
     const out = await presentReceivable(db, r, true);
     await audit({ action: 'receivable.create', entityType: 'receivable', entityId: r.id, after: out });
     return out;
@@ -51,7 +52,8 @@ const get = defineRoute({
   tags: T,
   params: idParams,
   response: receivableView,
-  handler: async ({ db, params, user, scope }) => presentReceivable(db, await findReceivable(db, await moneyScope({ user, scope }), idNum(params.id)), true),
+  scope: 'money',
+  handler: async ({ db, params, scope }) => presentReceivable(db, await findReceivable(db, await scope(), idNum(params.id)), true),
 });
 
 const change = defineRoute({
@@ -63,8 +65,9 @@ const change = defineRoute({
   body: receivableChangeBody,
   response: receivableView,
   status: 201,
+  scope: 'money',
   handler: async ({ db, deps, params, body, user, scope, audit }) => {
-    const s = await moneyScope({ user, scope });
+    const s = await scope();
     const before = await findReceivable(db, s, idNum(params.id));
     const r = await changeReceivable(db, deps, user, s, before.id, body);
     await audit({ action: 'receivable.change', entityType: 'receivable', entityId: r.id, before, after: r });
@@ -81,8 +84,9 @@ const settle = defineRoute({
   body: settleReceivableBody,
   response: receivableView,
   status: 201,
-  handler: async ({ db, deps, params, body, user, scope, audit }) => {
-    const s = await moneyScope({ user, scope });
+  scope: 'money',
+  handler: async ({ db, deps, params, body, scope, audit }) => {
+    const s = await scope();
     const before = await findReceivable(db, s, idNum(params.id));
     const r = await settleReceivable(db, deps, s, before.id, body.amount);
     await audit({ action: 'receivable.settle', entityType: 'receivable', entityId: r.id, before, after: r });

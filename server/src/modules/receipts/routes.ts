@@ -2,7 +2,6 @@ import { createReceiptBody, createRefundBody, idParams, receiptListQuery } from 
 import { defineRoute, type RouteSpec } from '../../http/route';
 import { idNum } from '../../lib/ids';
 import { afterIdOf, pageOf } from '../contracts/paging';
-import { moneyScope } from '../contracts/visibility';
 import { receivableRoutes } from './receivable-routes';
 import { createReceipt, createRefund, findReceipt, listReceipts, presentReceipt } from './service';
 
@@ -12,8 +11,9 @@ const list = defineRoute({
   summary: '收款单列表',
   tags: ['receipts'],
   query: receiptListQuery,
-  handler: async ({ db, query, user, scope }) => {
-    const s = await moneyScope({ user, scope });
+  scope: 'money',
+  handler: async ({ db, query, scope }) => {
+    const s = await scope();
     const rows = await listReceipts(db, s, {
       contractId: query.contractId ? idNum(query.contractId) : undefined,
       customerId: query.customerId ? idNum(query.customerId) : undefined,
@@ -33,8 +33,9 @@ const create = defineRoute({
   tags: ['receipts'],
   body: createReceiptBody,
   status: 201,
+  scope: 'money',
   handler: async ({ db, deps, body, user, scope, audit }) => {
-    const r = await createReceipt(db, deps, { corpId: user.corpId, userId: user.id }, await moneyScope({ user, scope }), body);
+    const r = await createReceipt(db, deps, { corpId: user.corpId, userId: user.id }, await scope(), body);
     const out = await presentReceipt(db, r, true);
     await audit({ action: 'receipt.create', entityType: 'receipt', entityId: r.id, after: out });
     return out;
@@ -47,7 +48,8 @@ const get = defineRoute({
   summary: '收款单详情（分配与退款）',
   tags: ['receipts'],
   params: idParams,
-  handler: async ({ db, params, user, scope }) => presentReceipt(db, await findReceipt(db, await moneyScope({ user, scope }), idNum(params.id)), true),
+  scope: 'money',
+  handler: async ({ db, params, scope }) => presentReceipt(db, await findReceipt(db, await scope(), idNum(params.id)), true),
 });
 
 const refund = defineRoute({
@@ -58,8 +60,9 @@ const refund = defineRoute({
   params: idParams,
   body: createRefundBody,
   status: 201,
+  scope: 'money',
   handler: async ({ db, deps, params, body, user, scope, audit }) => {
-    const out = await createRefund(db, deps, user, await moneyScope({ user, scope }), idNum(params.id), body);
+    const out = await createRefund(db, deps, user, await scope(), idNum(params.id), body);
     await audit({ action: 'refund.create', entityType: 'refund', entityId: out.id, after: out });
     return out;
   },

@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ListScope, ReportType } from '@scrm/shared';
 import { ownerCondition, type DataScope } from '../../auth/scope';
 import type { Db } from '../../db/client';
 import { reportComments, users, workReports } from '../../db/schema/index';
+import { idAfter } from '../../lib/paging';
 
 export type Report = typeof workReports.$inferSelect;
 
@@ -56,10 +57,10 @@ export async function updateReport(db: Db, id: number, values: Partial<typeof wo
 }
 
 /** A keyset page (limit + 1 rows) of reports whose author the scope covers, newest first. */
-export function listReports(db: Db, scope: DataScope, f: { listScope: ListScope; type?: ReportType; beforeId?: number; limit: number }) {
+export function listReports(db: Db, scope: DataScope, f: { listScope: ListScope; type?: ReportType; afterId?: number; limit: number }) {
   const conds: (SQL | undefined)[] = [eq(workReports.corpId, scope.corpId), ownerCondition(scope, f.listScope, workReports.userId)];
   if (f.type) conds.push(eq(workReports.type, f.type));
-  if (f.beforeId) conds.push(lt(workReports.id, f.beforeId));
+  conds.push(idAfter(workReports.id, f.afterId, 'desc'));
   return db.select().from(workReports).where(and(...conds)).orderBy(desc(workReports.id)).limit(f.limit + 1);
 }
 

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { idParams, reportBody, reportCommentBody, reportListQuery, reportPatchBody, reportPeriodQuery } from '@scrm/shared';
 import { errors } from '../../http/errors';
 import { defineRoute, type RouteSpec } from '../../http/route';
-import { decodeCursor, encodeCursor, idNum, idStr } from '../../lib/ids';
+import { idNum, idStr } from '../../lib/ids';
+import { afterIdOf, idCursor, splitPage } from '../../lib/paging';
 import * as repo from './repo';
 import { autoSummary, createReport, findVisibleReport, missingReporters, periodOf, presentReport } from './service';
 
@@ -58,11 +59,10 @@ const list = defineRoute({
   tags: ['reports'],
   query: reportListQuery,
   handler: async ({ db, user, scope, query }) => {
-    const cursor = decodeCursor(query.cursor);
-    const rows = await repo.listReports(db, await scope(), { listScope: query.scope, type: query.type, beforeId: cursor && typeof cursor[0] === 'number' ? cursor[0] : undefined, limit: query.limit });
-    const page = rows.slice(0, query.limit);
+    const rows = await repo.listReports(db, await scope(), { listScope: query.scope, type: query.type, afterId: afterIdOf(query.cursor), limit: query.limit });
+    const { page, nextCursor } = splitPage(rows, query.limit, idCursor);
     const counts = await repo.commentCounts(db, page.map((r) => r.id));
-    return { items: await Promise.all(page.map((r) => presentReport(db, r, false, counts.get(r.id) ?? 0))), nextCursor: rows.length > query.limit ? encodeCursor([page[page.length - 1]!.id]) : null };
+    return { items: await Promise.all(page.map((r) => presentReport(db, r, false, counts.get(r.id) ?? 0))), nextCursor };
   },
 });
 

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import { files } from '../../db/schema/index';
 import type { AppDeps, AuthUser } from '../../http/context';
 import { errors } from '../../http/errors';
-import { attachFiles, registerAttachmentVisibility } from '../files/service';
+import { attachFiles, registerAttachmentVisibility, type AttachmentVisibility } from '../files/service';
 import { storeWecomMedia } from '../files/wecom-media';
 import { findVisibleVisit } from './visibility';
 
@@ -11,8 +11,13 @@ import { findVisibleVisit } from './visibility';
 export const PHOTO_TYPES: readonly string[] = ['image/jpeg', 'image/png', 'image/webp'];
 export const PHOTO_DOC_TYPE = 'visit';
 
-// A visit's photo may be downloaded by whoever may see the visit (assignee, creator, their leaders).
-registerAttachmentVisibility(PHOTO_DOC_TYPE, async (db, _user, scope, docId) => (await findVisibleVisit(db, scope, docId)) !== null);
+/** A visit's photo may be downloaded by whoever may see the visit (assignee, creator, their leaders). */
+const visitPhotoVisible: AttachmentVisibility = async (db, _user, scope, docId) => (await findVisibleVisit(db, scope, docId)) !== null;
+
+/** Registers visit photos with the files module (the visits module's `wire` hook; idempotent). */
+export function registerVisitPhotoVisibility(): void {
+  registerAttachmentVisibility(PHOTO_DOC_TYPE, visitPhotoVisible);
+}
 
 /**
  * Stores a WeCom JS-SDK `uploadImage` (fetched by `fetchWecomMedia` before the transaction) by content

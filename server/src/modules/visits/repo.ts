@@ -3,6 +3,7 @@ import type { VisitStatus } from '@scrm/shared';
 import type { Db } from '../../db/client';
 import { contacts, corps, customers, users, visitContacts, visits } from '../../db/schema/index';
 import { ownerCondition, type DataScope } from '../../auth/scope';
+import { keysetAfter, type KeysetAfter } from '../../lib/paging';
 import { visitCustomerCols as customerCols, visitVisibleCondition, type VisitWithCustomer } from './visibility';
 
 export type { VisitCustomer, VisitRow, VisitWithCustomer } from './visibility';
@@ -88,8 +89,8 @@ export interface VisitFilter {
   from?: Date;
   to?: Date;
   status?: SQL;
-  /** Keyset: rows strictly before (plannedStart, id) in the chosen order. */
-  after?: { start: Date; id: number };
+  /** Keyset: rows strictly after (plannedStart, id) in the chosen order. */
+  after?: KeysetAfter<Date>;
   order: 'asc' | 'desc';
   limit: number;
 }
@@ -97,7 +98,6 @@ export interface VisitFilter {
 /** Visits within the scope, by planned start; `limit` rows (callers ask one more to page). */
 export async function listVisits(db: Db, scope: DataScope, f: VisitFilter): Promise<VisitWithCustomer[]> {
   const dir = f.order === 'asc' ? asc : desc;
-  const cmp = f.order === 'asc' ? sql`>` : sql`<`;
   const rows = await db
     .select({ v: visits, customer: customerCols })
     .from(visits)
@@ -115,7 +115,7 @@ export async function listVisits(db: Db, scope: DataScope, f: VisitFilter): Prom
         f.from ? gte(visits.plannedStart, f.from) : undefined,
         f.to ? lt(visits.plannedStart, f.to) : undefined,
         f.status,
-        f.after ? sql`(${visits.plannedStart}, ${visits.id}) ${cmp} (${f.after.start}, ${f.after.id})` : undefined,
+        keysetAfter(visits.plannedStart, visits.id, f.after, f.order),
       ),
     )
     .orderBy(dir(visits.plannedStart), dir(visits.id))

@@ -21,7 +21,8 @@ import { requireRole } from '../../auth/roles';
 import { errors } from '../../http/errors';
 import { defineRoute, type HandlerArgs, type RouteSpec } from '../../http/route';
 import { fetchWecomMedia } from '../files/wecom-media';
-import { decodeCursor, encodeCursor, idNum } from '../../lib/ids';
+import { idNum } from '../../lib/ids';
+import { afterKeyOf, keyCursor, splitPage } from '../../lib/paging';
 import * as photos from './photos';
 import * as repo from './repo';
 import { assigneesFor, countByStatus, scheduleRange, visitStats as computeStats } from './schedule';
@@ -44,8 +45,7 @@ const list = defineRoute({
   handler: async ({ db, user, query, scope, deps }) => {
     const s = await scope();
     const settings = await svc.settingsOf(db, user.corpId);
-    const cur = decodeCursor(query.cursor);
-    if (query.cursor && (!cur || cur.length !== 2)) throw errors.badRequest('invalid_cursor', 'cursor 无效');
+    const after = afterKeyOf(query.cursor, 'date');
     const assignees = query.assigneeId ? [idNum(query.assigneeId)] : assigneesFor(s, query.scope);
     const rows = await repo.listVisits(db, s, {
       assigneeIds: query.assigneeId && query.scope === 'mine' ? [idNum(query.assigneeId)] : assignees,
@@ -53,16 +53,12 @@ const list = defineRoute({
       from: query.from ? new Date(query.from) : undefined,
       to: query.to ? new Date(query.to) : undefined,
       status: query.status ? repo.statusCondition(query.status, deps.now(), settings.windowGraceMinutes) : undefined,
-      after: cur ? { start: new Date(Number(cur[0])), id: Number(cur[1]) } : undefined,
+      after,
       order: 'desc',
       limit: query.limit + 1,
     });
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
-    return {
-      items: await svc.present(db, user.corpId, page, deps.now()),
-      nextCursor: rows.length > query.limit && last ? encodeCursor([last.plannedStart.getTime(), last.id]) : null,
-    };
+    const { page, nextCursor } = splitPage(rows, query.limit, (r) => keyCursor(r.plannedStart, r.id));
+    return { items: await svc.present(db, user.corpId, page, deps.now()), nextCursor };
   },
 });
 

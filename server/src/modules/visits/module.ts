@@ -1,4 +1,5 @@
 import type { AppModule } from '../types';
+import { registerVisitPhotoVisibility } from './photos';
 import { startVisitReminderWorker } from './reminders';
 import { visitRoutes } from './routes';
 import { seedVisits } from './seed';
@@ -7,6 +8,8 @@ import { seedVisits } from './seed';
 export const visitsModule: AppModule = {
   name: 'visits',
   routes: visitRoutes,
+  // Check-in photos may be downloaded by whoever sees the visit (idempotent).
+  wire: registerVisitPhotoVisibility,
   startWorkers: startVisitReminderWorker,
   seedDemo: seedVisits,
 };
