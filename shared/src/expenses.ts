@@ -110,26 +110,6 @@ export const claimView = z.object({
 });
 export type ClaimView = z.infer<typeof claimView>;
 
-/** A 费用科目 as `GET /api/expense-categories` lists it: its fields, its id and the per-role limits per claim. */
-export const expenseCategoryView = z.object({
-  id: z.string(),
-  name: z.string(),
-  sortOrder: z.number().int(),
-  isActive: z.boolean(),
-  limits: z.array(z.object({ role: z.enum(ROLES), maxPerClaim: z.number().int() })),
-});
-export type ExpenseCategoryView = z.infer<typeof expenseCategoryView>;
-
-/** One row of `GET /api/expenses/totals`: a group (null id: lines without a customer) and its spend. */
-export const expenseTotalsRow = z.object({ id: z.string().nullable(), name: z.string(), amount: z.number().int(), lines: z.number().int() });
-export type ExpenseTotalsRow = z.infer<typeof expenseTotalsRow>;
-export const expenseTotalsResponse = z.object({ items: z.array(expenseTotalsRow) });
-
-/** One row of `GET /api/advances/balances`: a person's outstanding advance balance and how many advances make it. */
-export const advanceBalanceView = z.object({ user: z.object({ id: z.string(), name: z.string() }), outstanding: z.number().int(), advances: z.number().int() });
-export type AdvanceBalanceView = z.infer<typeof advanceBalanceView>;
-export const advanceBalancesResponse = z.object({ items: z.array(advanceBalanceView) });
-
 export const advanceView = z.object({
   id: idSchema,
   user: userRef,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { idSchema, isoTime, LIMITS, listQuery, listResponse, moneyAmount, optionalText, requiredText } from './common';
-import { dateOnly, DOC_ORIGINS, MONEY_LIMITS, quantity } from './contracts';
+import { idSchema, LIMITS, listQuery, moneyAmount, optionalText, requiredText } from './common';
+import { dateOnly, MONEY_LIMITS, quantity } from './contracts';
 
 export const INVOICE_KINDS = ['blue', 'red'] as const;
 export const INVOICE_TYPES = ['vat_special', 'vat_normal', 'electronic', 'other'] as const;
@@ -68,49 +68,3 @@ export const patchAssetBody = z.object({
   location: optionalText('安装位置', 200),
   remark: optionalText('备注', LIMITS.longTextMax),
 });
-
-/** A 发货单 as `GET /api/shipments` (and `/api/shipments/:id`) answers it; quantities are decimals, amounts fen. */
-export const shipmentView = z.object({
-  id: z.string(),
-  number: z.string(),
-  orderId: z.string(),
-  contractId: z.string().nullable(),
-  customerId: z.string(),
-  ownerId: z.string(),
-  shippedOn: z.string(),
-  carrier: z.string().nullable(),
-  trackingNo: z.string().nullable(),
-  amount: z.number(),
-  returnedAmount: z.number(),
-  origin: z.enum(DOC_ORIGINS),
-  externalCode: z.string().nullable(),
-  lines: z.array(z.object({ id: z.string(), orderLineId: z.string(), quantity: z.number(), returnedQuantity: z.number(), amount: z.number() })),
-  createdAt: isoTime,
-});
-export type ShipmentView = z.infer<typeof shipmentView>;
-export const shipmentListResponse = listResponse(shipmentView);
-
-/** A 发票 (blue) or 红字发票 (red, `originalId` the offset one) as `GET /api/invoices` (and `/api/invoices/:id`) answers it. */
-export const invoiceView = z.object({
-  id: z.string(),
-  number: z.string(),
-  kind: z.enum(INVOICE_KINDS),
-  originalId: z.string().nullable(),
-  contractId: z.string().nullable(),
-  orderId: z.string().nullable(),
-  customerId: z.string(),
-  ownerId: z.string(),
-  invoiceType: z.enum(INVOICE_TYPES),
-  invoiceNo: z.string().nullable(),
-  title: z.string(),
-  taxNo: z.string().nullable(),
-  issuedOn: z.string(),
-  amount: z.number(),
-  taxAmount: z.number(),
-  redAmount: z.number(),
-  reason: z.string().nullable(),
-  lines: z.array(z.object({ name: z.string(), amount: z.number(), taxRateBp: z.number(), taxAmount: z.number() })),
-  createdAt: isoTime,
-});
-export type InvoiceView = z.infer<typeof invoiceView>;
-export const invoiceListResponse = listResponse(invoiceView);

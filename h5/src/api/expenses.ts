@@ -1,14 +1,12 @@
 import type { z } from 'zod';
 import type {
-  AdvanceBalanceView,
   advanceBody,
   advanceView,
   ClaimBody,
   ClaimStatus,
   ClaimView,
-  ExpenseCategoryView,
+  expenseCategoryBody,
   expenseTotalsQuery,
-  ExpenseTotalsRow,
   ListResult,
   ListScope,
   REIMBURSE_METHODS,
@@ -28,13 +26,24 @@ export type AdvanceBody = z.input<typeof advanceBody>;
 export type AdvanceView = z.infer<typeof advanceView>;
 
 /** A 费用科目 as listed: its fields, its id and the per-role limits per claim. */
-export type ExpenseCategory = ExpenseCategoryView;
+export type ExpenseCategory = z.infer<typeof expenseCategoryBody> & {
+  id: string;
+  limits: { role: string; maxPerClaim: number }[];
+};
 
 export type TotalsGroupBy = z.infer<typeof expenseTotalsQuery>['groupBy'];
-/** One group of `GET /api/expenses/totals`. */
-export type TotalsRow = ExpenseTotalsRow;
-/** One person of `GET /api/advances/balances`. */
-export type AdvanceBalance = AdvanceBalanceView;
+export interface TotalsRow {
+  id: string | null;
+  name: string;
+  amount: number;
+  lines: number;
+}
+
+export interface AdvanceBalance {
+  user: { id: string; name: string };
+  outstanding: number;
+  advances: number;
+}
 
 /** `GET /api/expense-categories` (费用科目, defaults created on first use). */
 export const listCategories = () => request<{ items: ExpenseCategory[] }>('/api/expense-categories');
