@@ -7,6 +7,7 @@ import type { Db } from '../db/client';
 import { idempotencyKeys } from '../db/schema/index';
 import { authenticate } from '../auth/sessions';
 import { loadScope, type DataScope } from '../auth/scope';
+import { retryOnDeadlock } from '../lib/jobs';
 import { writeAudit, type AuditEntry } from '../lib/audit';
 import type { Logger } from '../logger';
 import { moneyScopeOf, type MoneyScope } from '../modules/contracts/visibility';
@@ -103,22 +104,8 @@ const LOCK_RETRIES = 5;
  * jittered, growing back-off (two writers that collided do not collide again in lock step). When
  * the attempts run out the error surfaces as 503 `database_busy`, never 500.
  */
-async function runInTransaction<T>(deps: AppDeps, fn: (tx: Db) => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await deps.db.transaction(async (tx) => fn(tx));
-    } catch (err) {
-      const code = sqlErrorCode(err);
-      const retriable = code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT';
-      if (!retriable || attempt >= LOCK_RETRIES) throw err;
-      await new Promise((r) => setTimeout(r, lockRetryDelayMs(attempt)));
-    }
-  }
-}
-
-/** 10, 20, 40, 80 ms … each scaled by a random factor in [0.5, 1.5). */
-export function lockRetryDelayMs(attempt: number): number {
-  return Math.round(10 * 2 ** (attempt - 1) * (0.5 + Math.random()));
+function runInTransaction<T>(deps: AppDeps, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return retryOnDeadlock(() => deps.db.transaction(async (tx) => fn(tx)), LOCK_RETRIES, 10);
 }
 
 /** JSON with object keys sorted at every level: the same fields in another order hash the same. */

@@ -19,14 +19,15 @@ const INSTANCE = `${hostname().slice(0, 40)}:${process.pid}:${randomBytes(3).toS
  * after a jittered, growing pause. Jobs and event handlers touching shared rows (the outbox,
  * counters) collide now and then; that is not a failure of the work, only of that attempt.
  */
-export async function retryOnDeadlock<T>(fn: () => Promise<T>, tries = 5): Promise<T> {
+export async function retryOnDeadlock<T>(fn: () => Promise<T>, tries = 5, baseMs = 20): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn();
     } catch (err) {
       const code = sqlErrorCode(err);
       if ((code !== 'ER_LOCK_DEADLOCK' && code !== 'ER_LOCK_WAIT_TIMEOUT') || attempt >= tries) throw err;
-      await new Promise((r) => setTimeout(r, Math.round(20 * 2 ** (attempt - 1) * (0.5 + Math.random()))));
+      // baseMs, 2×, 4× … each scaled by a random factor in [0.5, 1.5): colliders do not collide again in step.
+      await new Promise((r) => setTimeout(r, Math.round(baseMs * 2 ** (attempt - 1) * (0.5 + Math.random()))));
     }
   }
 }
